@@ -1,0 +1,176 @@
+package io.github.sdrm.model;
+
+import io.github.sdrm.nn.Initializers;
+import io.github.sdrm.nn.Param;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * MultiVAE (Liang et al. 2018) as SDRM's stage 1 ("MultiVAE++" in the reference).
+ *
+ * <p>Encoder: L2-normalise each row, dropout 0.5 (training only), Linear(I,H), tanh, Linear(H,2d)
+ * split into μ and log σ². Decoder: Linear(d,H), tanh, Linear(H,I) giving item logits. Weights are
+ * Xavier-uniform, biases N(0, 0.001²). The loss of a batch of B rows is
+ *
+ * <pre>
+ * −(1/B) Σ_u Σ_i x_ui · log_softmax(logits_u)_i + β · KL,
+ * KL = −(1/2B) Σ_u Σ_j (1 + log σ²_uj − μ²_uj − σ²_uj)
+ * </pre>
+ *
+ * with z = μ + σ ⊙ ε during training. Internal.
+ */
+public final class MultiVae {
+  /** Dropout on the normalised input while training. */
+  public static final double INPUT_DROPOUT = 0.5;
+
+  private static final double NORM_EPS = 1e-12;
+
+  private final int items;
+  private final int hidden;
+  private final int latent;
+  private final DataType dataType;
+  final Param w1;
+  final Param b1;
+  final Param w2;
+  final Param b2;
+  final Param w3;
+  final Param b3;
+  final Param w4;
+  final Param b4;
+  private final List<Param> params;
+
+  /** Creates a network with freshly initialised weights. */
+  public MultiVae(int items, int hidden, int latent, long seed, DataType dataType) {
+    this.items = items;
+    this.hidden = hidden;
+    this.latent = latent;
+    this.dataType = dataType;
+    SplittableRandom rnd = new SplittableRandom(seed);
+    w1 = new Param("vae.w1", Initializers.xavierUniform(items, hidden, rnd, dataType));
+    b1 = new Param("vae.b1", Initializers.normal(new long[] {1, hidden}, 0.001, rnd, dataType));
+    w2 = new Param("vae.w2", Initializers.xavierUniform(hidden, 2 * latent, rnd, dataType));
+    b2 = new Param("vae.b2",
+        Initializers.normal(new long[] {1, 2L * latent}, 0.001, rnd, dataType));
+    w3 = new Param("vae.w3", Initializers.xavierUniform(latent, hidden, rnd, dataType));
+    b3 = new Param("vae.b3", Initializers.normal(new long[] {1, hidden}, 0.001, rnd, dataType));
+    w4 = new Param("vae.w4", Initializers.xavierUniform(hidden, items, rnd, dataType));
+    b4 = new Param("vae.b4", Initializers.normal(new long[] {1, items}, 0.001, rnd, dataType));
+    params = List.of(w1, b1, w2, b2, w3, b3, w4, b4);
+  }
+
+  /** The trainable parameters, in a fixed order. */
+  public List<Param> params() {
+    return params;
+  }
+
+  /** Number of items (input and output width). */
+  public int items() {
+    return items;
+  }
+
+  /** Hidden width H. */
+  public int hidden() {
+    return hidden;
+  }
+
+  /** Latent width d. */
+  public int latent() {
+    return latent;
+  }
+
+  /** Element type of the weights. */
+  public DataType dataType() {
+    return dataType;
+  }
+
+  /** Copies the given parameter values into this network (shapes must match). */
+  public void load(Map<String, INDArray> values) {
+    ParamIo.assign(params, values);
+  }
+
+  /** μ for a batch of rows (no dropout, no sampling): the deterministic latent code. */
+  public INDArray encodeMean(INDArray x) {
+    INDArray h1 = Transforms.tanh(Linear.forward(normalise(x), w1, b1), false);
+    INDArray out = Linear.forward(h1, w2, b2);
+    return out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent)).dup();
+  }
+
+  /** Item logits for a batch of latent codes. */
+  public INDArray decode(INDArray z) {
+    INDArray h3 = Transforms.tanh(Linear.forward(z, w3, b3), false);
+    return Linear.forward(h3, w4, b4);
+  }
+
+  /** Reconstruction logits from μ (used for validation). */
+  public INDArray reconstruct(INDArray x) {
+    return decode(encodeMean(x));
+  }
+
+  /**
+   * Computes the loss of one batch and <em>sets</em> every parameter's gradient to its gradient.
+   *
+   * @param x the batch, [B, I], stored values
+   * @param dropMask the inverted-dropout mask for the normalised input, [B, I]
+   * @param eps standard normal noise for the reparameterisation, [B, d]
+   * @param beta the KL weight
+   * @return the loss
+   */
+  public double lossAndGradient(INDArray x, INDArray dropMask, INDArray eps, double beta) {
+    for (Param p : params) {
+      p.zeroGrad();
+    }
+    long batch = x.rows();
+    INDArray xd = normalise(x).muli(dropMask);
+    INDArray h1 = Transforms.tanh(Linear.forward(xd, w1, b1), false);
+    INDArray out = Linear.forward(h1, w2, b2);
+    INDArray mu = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent));
+    INDArray logvar = out.get(NDArrayIndex.all(), NDArrayIndex.interval(latent, 2 * latent));
+    INDArray std = Transforms.exp(logvar.mul(0.5), false);
+    INDArray z = eps.mul(std).addi(mu);
+    INDArray h3 = Transforms.tanh(Linear.forward(z, w3, b3), false);
+    INDArray logits = Linear.forward(h3, w4, b4);
+
+    INDArray logSoftmax = logSoftmax(logits);
+    double nll = -x.mul(logSoftmax).sumNumber().doubleValue() / batch;
+    INDArray var = std.mul(std);
+    double kl = -0.5 * (mu.length() + logvar.sumNumber().doubleValue()
+        - mu.mul(mu).sumNumber().doubleValue() - var.sumNumber().doubleValue()) / batch;
+    double loss = nll + beta * kl;
+
+    INDArray rowSums = x.sum(true, 1);
+    INDArray dLogits = Transforms.exp(logSoftmax, false).muliColumnVector(rowSums).subi(x)
+        .divi(batch);
+    INDArray dh3 = Linear.backward(h3, dLogits, w4, b4, true);
+    INDArray da3 = dh3.muli(tanhDerivative(h3));
+    INDArray dz = Linear.backward(z, da3, w3, b3, true);
+    INDArray dMu = mu.mul(beta / batch).addi(dz);
+    INDArray dLogvar = dz.muli(eps).muli(std).muli(0.5).addi(var.sub(1.0).muli(0.5 * beta / batch));
+    INDArray dOut = Nd4j.hstack(dMu, dLogvar);
+    INDArray dh1 = Linear.backward(h1, dOut, w2, b2, true);
+    INDArray da1 = dh1.muli(tanhDerivative(h1));
+    Linear.backward(xd, da1, w1, b1, false);
+    return loss;
+  }
+
+  static INDArray normalise(INDArray x) {
+    INDArray norms = x.norm2(true, 1);
+    Transforms.max(norms, NORM_EPS, false);
+    return x.divColumnVector(norms);
+  }
+
+  static INDArray logSoftmax(INDArray logits) {
+    INDArray shifted = logits.subColumnVector(logits.max(true, 1));
+    INDArray lse = Transforms.log(Transforms.exp(shifted, true).sum(true, 1), false);
+    return shifted.subiColumnVector(lse);
+  }
+
+  private static INDArray tanhDerivative(INDArray tanh) {
+    return tanh.mul(tanh).rsubi(1.0);
+  }
+}

@@ -1,0 +1,131 @@
+package io.github.sdrm.datasets;
+
+import io.github.sdrm.data.InteractionMatrix;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the triplet CSV format of the paper's preprocessed splits, streaming line by line:
+ *
+ * <pre>
+ * # rows=938 cols=1008 entries=95215
+ * user,item,value
+ * 0,0,1
+ * 0,1,0
+ * </pre>
+ *
+ * {@code user} and {@code item} are 0-based indices, {@code value} is 1 or 0 (a stored zero).
+ */
+public final class TripletCsv {
+  private static final Pattern HEADER =
+      Pattern.compile("#\\s*rows=(\\d+)\\s+cols=(\\d+)\\s+entries=(\\d+)\\s*");
+  private static final String COLUMNS = "user,item,value";
+
+  private TripletCsv() {}
+
+  /**
+   * Reads a matrix.
+   *
+   * @throws DatasetFormatException on a malformed header or line, an index outside the declared
+   *     shape, a value other than 0/1, a duplicate cell, or an entry count that differs from the
+   *     header's; the message names the file and line
+   * @throws IOException if the file cannot be read
+   */
+  public static InteractionMatrix read(Path path) throws IOException {
+    String name = path.toString();
+    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      String first = in.readLine();
+      if (first == null) {
+        throw new DatasetFormatException(name, 0, "expected a '# rows=R cols=C entries=N' header,"
+            + " found an empty file");
+      }
+      Matcher m = HEADER.matcher(first.trim());
+      if (!m.matches()) {
+        throw new DatasetFormatException(name, 1,
+            "expected '# rows=R cols=C entries=N', found '" + abbreviate(first) + "'");
+      }
+      int rows = parseCount(m.group(1), name, "rows");
+      int cols = parseCount(m.group(2), name, "cols");
+      long entries = Long.parseLong(m.group(3));
+      if (cols < 1) {
+        throw new DatasetFormatException(name, 1, "expected cols >= 1, found " + cols);
+      }
+      String second = in.readLine();
+      if (second == null || !second.trim().equals(COLUMNS)) {
+        throw new DatasetFormatException(name, 2, "expected the column header '" + COLUMNS
+            + "', found " + (second == null ? "the end of the file" : "'" + abbreviate(second)
+            + "'"));
+      }
+      InteractionMatrix.Builder b = InteractionMatrix.builder(rows, cols);
+      long lineNo = 2;
+      long count = 0;
+      String line;
+      while ((line = in.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        int c1 = line.indexOf(',');
+        int c2 = c1 < 0 ? -1 : line.indexOf(',', c1 + 1);
+        if (c1 < 0 || c2 < 0 || line.indexOf(',', c2 + 1) >= 0) {
+          throw new DatasetFormatException(name, lineNo,
+              "expected 'user,item,value', found '" + abbreviate(line) + "'");
+        }
+        int user = parseInt(line.substring(0, c1), name, lineNo, "user");
+        int item = parseInt(line.substring(c1 + 1, c2), name, lineNo, "item");
+        int value = parseInt(line.substring(c2 + 1), name, lineNo, "value");
+        if (user < 0 || user >= rows) {
+          throw new DatasetFormatException(name, lineNo, String.format(Locale.ROOT,
+              "expected user in [0, %d), found %d", rows, user));
+        }
+        if (item < 0 || item >= cols) {
+          throw new DatasetFormatException(name, lineNo, String.format(Locale.ROOT,
+              "expected item in [0, %d), found %d", cols, item));
+        }
+        if (value != 0 && value != 1) {
+          throw new DatasetFormatException(name, lineNo,
+              "expected value 0 or 1, found " + value);
+        }
+        b.add(user, item, value);
+        count++;
+      }
+      if (count != entries) {
+        throw new DatasetFormatException(name, 0, String.format(Locale.ROOT,
+            "expected %d entries (from the header), found %d", entries, count));
+      }
+      try {
+        return b.build();
+      } catch (IllegalArgumentException e) {
+        throw new DatasetFormatException(name, 0, e.getMessage());
+      }
+    }
+  }
+
+  private static int parseCount(String s, String name, String what) {
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      throw new DatasetFormatException(name, 1, "expected " + what + " to fit an int, found "
+          + s);
+    }
+  }
+
+  private static int parseInt(String s, String name, long line, String field) {
+    try {
+      return Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      throw new DatasetFormatException(name, line,
+          "expected an integer " + field + ", found '" + abbreviate(s) + "'");
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  }
+}

@@ -1,0 +1,2 @@
+/** Runnable examples, the command line and benchmarks. */
+package io.github.sdrm.examples;
