@@ -107,6 +107,13 @@ public final class Binarizer {
           "expected %d x %d = %d logits, found %d", rows, columns, (long) rows * columns,
           logits.length));
     }
+    if (kind == Kind.RAW) {
+      throw new IllegalStateException(
+          "the raw binariser keeps logits; use FittedSdrm.generateScores instead of generate");
+    }
+    if (rows == 0) {
+      return InteractionMatrix.builder(0, columns).build();
+    }
     double threshold;
     boolean inclusive;
     switch (kind) {

@@ -200,7 +200,7 @@ public final class FittedSdrm {
       ScoreConsumer consumer) {
     checkUsers(users);
     Objects.requireNonNull(consumer, "consumer");
-    Threads.apply(config().threads());
+    Threads.apply(config().threads(), config().elementwiseThreads());
     int batch = config().generationBatchSize();
     int timesteps = denoiser.timesteps();
     SplittableRandom root = new SplittableRandom(seed);
@@ -208,8 +208,7 @@ public final class FittedSdrm {
       int n = Math.min(batch, users - first);
       SplittableRandom rnd = root.split();
       float[] block;
-      try (NoiseSource noise = new NoiseSource(rnd.nextLong(), vae.dataType());
-          var ws = Workspaces.open("SDRM_GENERATE")) {
+      try (NoiseSource noise = new NoiseSource(rnd.nextLong(), vae.dataType())) {
         INDArray latents;
         if (vaeOnly) {
           latents = noise.gaussian(n, vae.latent(), 1.0);
@@ -221,7 +220,10 @@ public final class FittedSdrm {
           latents = Sampler.sample(denoiser, schedule, start,
               config().noiseVarianceDiminisher(), noise);
         }
-        block = vae.decode(latents).data().asFloat();
+        try (var ws = Workspaces.open("SDRM_DECODE")) {
+          block = vae.decode(latents).data().asFloat();
+        }
+        latents.close();
       }
       consumer.accept(first, n, block);
     }

@@ -45,7 +45,7 @@ final class SdrmTrainer {
                 + " in train", validation.columns(), train.columns()));
       }
     }
-    Threads.apply(cfg.threads());
+    Threads.apply(cfg.threads(), cfg.elementwiseThreads());
     SplittableRandom master = new SplittableRandom(cfg.seed());
     long splitSeed = master.nextLong();
     long vaeInitSeed = master.nextLong();

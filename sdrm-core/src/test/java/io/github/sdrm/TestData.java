@@ -27,6 +27,6 @@ final class TestData {
   static Sdrm.Builder smallConfig() {
     return Sdrm.builder().vaeHiddenSize(16).latentSize(8).vaeBatchSize(16).vaeMaxEpochs(15)
         .vaePatience(3).timesteps(6).denoiserLayers(1).diffusionEpochs(4).diffusionBatchSize(16)
-        .diffusionLearningRate(1e-3).generationBatchSize(7).threads(1);
+        .diffusionLearningRate(1e-3).generationBatchSize(7).threads(1).elementwiseThreads(1);
   }
 }

@@ -92,6 +92,7 @@ public final class RankingMetrics {
     private final double[] plainRecall;
     private final double[] ndcg;
     private final double[] discount;
+    private final int[] ascending;
     private int users;
 
     /**
@@ -123,6 +124,7 @@ public final class RankingMetrics {
       for (int i = 0; i < max; i++) {
         discount[i] = 1.0 / (Math.log(i + 2) / Math.log(2));
       }
+      this.ascending = ascendingOrder(this.cutoffs);
     }
 
     /**
@@ -158,7 +160,7 @@ public final class RankingMetrics {
       double dcg = 0;
       double idcg = 0;
       int next = 0;
-      int[] order = sortedCutoffOrder();
+      int[] order = ascending;
       for (int rank = 0; rank < maxK; rank++) {
         if (rank < top.length && isHeld[top[rank]]) {
           hits++;
@@ -178,7 +180,7 @@ public final class RankingMetrics {
       users++;
     }
 
-    private int[] sortedCutoffOrder() {
+    private static int[] ascendingOrder(int[] cutoffs) {
       Integer[] idx = new Integer[cutoffs.length];
       for (int i = 0; i < idx.length; i++) {
         idx[i] = i;

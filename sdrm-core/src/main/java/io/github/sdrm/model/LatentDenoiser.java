@@ -190,18 +190,17 @@ public final class LatentDenoiser {
     Linear.backward(p.sinusoid, de, embW, embB, false);
   }
 
+  /** PReLU with one slope: a where a &gt; 0, slope·a elsewhere (ND4J's leaky ReLU, one op). */
   private static INDArray prelu(INDArray a, double slope) {
-    INDArray neg = Transforms.min(a, 0.0, true);
-    return Transforms.max(a, 0.0, true).addi(neg.muli(slope));
+    return Transforms.leakyRelu(a, slope, true);
   }
 
-  /** Returns dL/da and accumulates dL/dslope, for y = PReLU(a). */
+  /** Returns dL/da and accumulates dL/dslope = Σ dy·min(a, 0), for y = PReLU(a). */
   private static INDArray preluBackward(INDArray a, INDArray dy, Param slope) {
     INDArray neg = Transforms.min(a, 0.0, true);
-    slope.grad().addi(dy.mul(neg).sumNumber().doubleValue());
-    INDArray positive = Transforms.step(a, true);
-    double s = slope.scalar();
+    double dSlope = Nd4j.getBlasWrapper().level1().dot(neg.length(), 1.0, dy, neg);
+    slope.grad().addi(dSlope);
     // derivative: 1 where a > 0, slope elsewhere
-    return dy.mul(positive.muli(1.0 - s).addi(s));
+    return Transforms.leakyReluDerivative(a, slope.scalar(), false).muli(dy);
   }
 }

@@ -1,7 +1,9 @@
 package io.github.sdrm.model;
 
 import io.github.sdrm.nn.NoiseSource;
+import io.github.sdrm.nn.Workspaces;
 import java.util.Arrays;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -24,7 +26,8 @@ public final class Sampler {
    * Samples one latent per entry of {@code startSteps}.
    *
    * @param startSteps per row, the first step T_start in 1..T
-   * @return latents [n, d], in the order of {@code startSteps}
+   * @return latents [n, d], in the order of {@code startSteps}, allocated in the caller's
+   *     workspace if one is open
    */
   public static INDArray sample(LatentDenoiser net, NoiseSchedule schedule, int[] startSteps,
       double noiseVarianceDiminisher, NoiseSource noise) {
@@ -41,23 +44,31 @@ public final class Sampler {
       sortedSteps[j] = startSteps[boxed[j]];
       inverse[boxed[j]] = j;
     }
-    INDArray x = noise.gaussian(n, d, 1.0);
+    INDArray x;
+    try (var outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+      x = noise.gaussian(n, d, 1.0);
+    }
     int active = n;
     for (int i = sortedSteps.length == 0 ? 0 : sortedSteps[0]; i >= 1; i--) {
       while (active > 0 && sortedSteps[active - 1] < i) {
         active--;
       }
-      INDArray xa = x.get(NDArrayIndex.interval(0, active), NDArrayIndex.all());
-      INDArray mask = noise.dropoutMask(active, d, LatentDenoiser.INPUT_DROPOUT);
-      INDArray predicted = net.predict(xa, net.sinusoids(i, active), mask);
-      double coef = (1.0 - schedule.alpha(i)) / Math.sqrt(1.0 - schedule.alphaBar(i));
-      INDArray next = xa.sub(predicted.muli(coef)).divi(Math.sqrt(schedule.alpha(i)));
-      if (i > 1) {
-        next.addi(noise.gaussian(active, d, noiseVarianceDiminisher)
-            .muli(Math.sqrt(schedule.beta(i))));
+      // each step's temporaries live in a workspace that is released at the end of the step
+      try (MemoryWorkspace ws = Workspaces.open("SDRM_SAMPLE_STEP")) {
+        INDArray xa = x.get(NDArrayIndex.interval(0, active), NDArrayIndex.all());
+        INDArray mask = noise.dropoutMask(active, d, LatentDenoiser.INPUT_DROPOUT);
+        INDArray predicted = net.predict(xa, net.sinusoids(i, active), mask);
+        double coef = (1.0 - schedule.alpha(i)) / Math.sqrt(1.0 - schedule.alphaBar(i));
+        INDArray next = xa.sub(predicted.muli(coef)).divi(Math.sqrt(schedule.alpha(i)));
+        if (i > 1) {
+          next.addi(noise.gaussian(active, d, noiseVarianceDiminisher)
+              .muli(Math.sqrt(schedule.beta(i))));
+        }
+        xa.assign(next);
       }
-      xa.assign(next);
     }
-    return Nd4j.pullRows(x, 1, inverse);
+    INDArray result = Nd4j.pullRows(x, 1, inverse);
+    x.close();
+    return result;
   }
 }

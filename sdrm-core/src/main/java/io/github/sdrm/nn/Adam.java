@@ -2,8 +2,8 @@ package io.github.sdrm.nn;
 
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Adam exactly as PyTorch's {@code torch.optim.Adam} (1.13, non-amsgrad, non-fused), including
@@ -43,15 +43,15 @@ public final class Adam {
   }
 
   /**
-   * Applies one update to every parameter with learning rate {@code lr}, using (and then keeping)
-   * their current gradients. The moment buffers are created on first use, outside any workspace.
+   * Applies one update to every parameter with learning rate {@code lr}. Each gradient is
+   * consumed: it holds the applied update afterwards. The moment buffers are created on first use, outside any workspace.
    */
   public void step(List<Param> params, double lr) {
     step++;
-    double bc1 = 1.0 - Math.pow(beta1, step);
     double bc2 = 1.0 - Math.pow(beta2, step);
-    double stepSize = lr / bc1;
-    double sqrtBc2 = Math.sqrt(bc2);
+    // ND4J's fused Adam computes p -= lr·√bc2/bc1 · m / (√v + ε'), which with ε' = ε·√bc2
+    // is PyTorch's p -= (lr/bc1) · m / (√v/√bc2 + ε)
+    double fusedEpsilon = epsilon * Math.sqrt(bc2);
     for (Param p : params) {
       if (p.firstMoment == null) {
         try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
@@ -61,12 +61,12 @@ public final class Adam {
       }
       INDArray g = p.grad();
       if (weightDecay != 0.0) {
-        g = g.add(p.value().mul(weightDecay));
+        Nd4j.getBlasWrapper().level1().axpy(g.length(), weightDecay, p.value(), g);
       }
-      p.firstMoment.muli(beta1).addi(g.mul(1.0 - beta1));
-      p.secondMoment.muli(beta2).addi(g.mul(g).muli(1.0 - beta2));
-      INDArray denom = Transforms.sqrt(p.secondMoment, true).divi(sqrtBc2).addi(epsilon);
-      p.value().subi(p.firstMoment.div(denom).muli(stepSize));
+      // the op turns g into the update and advances both moments in place
+      Nd4j.exec(new AdamUpdater(g, p.secondMoment, p.firstMoment, lr, beta1, beta2,
+          fusedEpsilon, (int) (step - 1)));
+      p.value().subi(g);
     }
   }
 

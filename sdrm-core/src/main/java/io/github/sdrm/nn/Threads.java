@@ -6,12 +6,16 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Threads {
   private Threads() {}
 
-  /** Sets OpenMP and BLAS threads to {@code n}; 0 leaves ND4J's settings alone. */
-  public static void apply(int n) {
-    if (n > 0) {
-      Nd4j.getEnvironment().setMaxThreads(n);
-      Nd4j.getEnvironment().setMaxMasterThreads(n);
-      Nd4j.factory().blas().setMaxThreads(n);
+  /**
+   * Sets the BLAS threads and ND4J's element-wise (OpenMP) threads; 0 leaves a setting alone.
+   */
+  public static void apply(int blasThreads, int elementwiseThreads) {
+    if (blasThreads > 0) {
+      Nd4j.factory().blas().setMaxThreads(blasThreads);
+    }
+    if (elementwiseThreads > 0) {
+      Nd4j.getEnvironment().setMaxThreads(elementwiseThreads);
+      Nd4j.getEnvironment().setMaxMasterThreads(elementwiseThreads);
     }
   }
 }

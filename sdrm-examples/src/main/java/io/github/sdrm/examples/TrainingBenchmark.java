@@ -38,7 +38,8 @@ public final class TrainingBenchmark {
     }
     InteractionMatrix train = TripletCsv.read(dir.resolve("ml-100k_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve("ml-100k_valid.csv"));
-    Nd4j.getEnvironment().setMaxThreads(threads);
+    Nd4j.getEnvironment().setMaxThreads(1);
+    Nd4j.getEnvironment().setMaxMasterThreads(1);
     Nd4j.factory().blas().setMaxThreads(threads);
     double sgemm = BenchSupport.sgemmGflops(1000, 9);
 
@@ -64,9 +65,11 @@ public final class TrainingBenchmark {
         epochs.put(stage, n);
       }
     };
-    Sdrm sdrm = Presets.ml100kSvd().seed(7).threads(threads).listener(listener).build();
-    System.out.printf(Locale.ROOT, "ML-100K: train %s, valid %s%nconfig %s%nthreads %d,"
-        + " sgemm 1000x1000 %.1f GFLOP/s%n", train, valid, sdrm, threads, sgemm);
+    Sdrm sdrm = Presets.ml100kSvd().seed(7).threads(threads).elementwiseThreads(1)
+        .listener(listener).build();
+    System.out.printf(Locale.ROOT, "ML-100K: train %s, valid %s%nconfig %s%nBLAS threads %d,"
+        + " element-wise threads 1, sgemm 1000x1000 %.1f GFLOP/s%n", train, valid, sdrm,
+        threads, sgemm);
 
     FittedSdrm model = sdrm.fit(train, valid);
     int n = train.rows();
