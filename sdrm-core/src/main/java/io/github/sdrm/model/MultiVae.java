@@ -96,14 +96,14 @@ public final class MultiVae {
 
   /** μ for a batch of rows (no dropout, no sampling): the deterministic latent code. */
   public INDArray encodeMean(INDArray x) {
-    INDArray h1 = Transforms.tanh(Linear.forward(normalise(x), w1, b1), false);
+    INDArray h1 = Linear.tanhInPlace(Linear.forward(normalise(x), w1, b1));
     INDArray out = Linear.forward(h1, w2, b2);
     return out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent)).dup();
   }
 
   /** Item logits for a batch of latent codes. */
   public INDArray decode(INDArray z) {
-    INDArray h3 = Transforms.tanh(Linear.forward(z, w3, b3), false);
+    INDArray h3 = Linear.tanhInPlace(Linear.forward(z, w3, b3));
     return Linear.forward(h3, w4, b4);
   }
 
@@ -127,13 +127,15 @@ public final class MultiVae {
     }
     long batch = x.rows();
     INDArray xd = normalise(x).muli(dropMask);
-    INDArray h1 = Transforms.tanh(Linear.forward(xd, w1, b1), false);
+    INDArray h1 = Linear.tanhInPlace(Linear.forward(xd, w1, b1));
     INDArray out = Linear.forward(h1, w2, b2);
-    INDArray mu = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent));
-    INDArray logvar = out.get(NDArrayIndex.all(), NDArrayIndex.interval(latent, 2 * latent));
+    // contiguous copies: element-wise ops on column views were several times slower
+    INDArray mu = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent)).dup();
+    INDArray logvar = out.get(NDArrayIndex.all(), NDArrayIndex.interval(latent, 2 * latent))
+        .dup();
     INDArray std = Transforms.exp(logvar.mul(0.5), false);
     INDArray z = eps.mul(std).addi(mu);
-    INDArray h3 = Transforms.tanh(Linear.forward(z, w3, b3), false);
+    INDArray h3 = Linear.tanhInPlace(Linear.forward(z, w3, b3));
     INDArray logits = Linear.forward(h3, w4, b4);
 
     INDArray logSoftmax = logSoftmax(logits);

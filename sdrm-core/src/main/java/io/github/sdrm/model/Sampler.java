@@ -55,7 +55,10 @@ public final class Sampler {
       }
       // each step's temporaries live in a workspace that is released at the end of the step
       try (MemoryWorkspace ws = Workspaces.open("SDRM_SAMPLE_STEP")) {
-        INDArray xa = x.get(NDArrayIndex.interval(0, active), NDArrayIndex.all());
+        // a contiguous copy of the active prefix: ops on row views were several times slower
+        INDArray view = active == n ? x : x.get(NDArrayIndex.interval(0, active),
+            NDArrayIndex.all());
+        INDArray xa = active == n ? x : view.dup();
         INDArray mask = noise.dropoutMask(active, d, LatentDenoiser.INPUT_DROPOUT);
         INDArray predicted = net.predict(xa, net.sinusoids(i, active), mask);
         double coef = (1.0 - schedule.alpha(i)) / Math.sqrt(1.0 - schedule.alphaBar(i));
@@ -64,7 +67,7 @@ public final class Sampler {
           next.addi(noise.gaussian(active, d, noiseVarianceDiminisher)
               .muli(Math.sqrt(schedule.beta(i))));
         }
-        xa.assign(next);
+        view.assign(next);
       }
     }
     INDArray result = Nd4j.pullRows(x, 1, inverse);
