@@ -1,6 +1,6 @@
 package io.github.sdrm.model;
 
-import io.github.sdrm.nn.NoiseSource;
+import io.github.sdrm.nn.Noise;
 import io.github.sdrm.nn.Workspaces;
 import java.util.Arrays;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -30,7 +30,7 @@ public final class Sampler {
    *     workspace if one is open
    */
   public static INDArray sample(LatentDenoiser net, NoiseSchedule schedule, int[] startSteps,
-      double noiseVarianceDiminisher, NoiseSource noise) {
+      double noiseVarianceDiminisher, Noise noise) {
     int n = startSteps.length;
     int d = net.latent();
     Integer[] boxed = new Integer[n];
@@ -48,10 +48,12 @@ public final class Sampler {
     try (var outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
       x = noise.gaussian(n, d, 1.0);
     }
-    int active = n;
+    // rows join when the countdown reaches their start step and then run to step 1, so the
+    // running rows are always the prefix of rows with T_start >= i, which grows as i falls
+    int active = 0;
     for (int i = sortedSteps.length == 0 ? 0 : sortedSteps[0]; i >= 1; i--) {
-      while (active > 0 && sortedSteps[active - 1] < i) {
-        active--;
+      while (active < n && sortedSteps[active] >= i) {
+        active++;
       }
       // each step's temporaries live in a workspace that is released at the end of the step
       try (MemoryWorkspace ws = Workspaces.open("SDRM_SAMPLE_STEP")) {

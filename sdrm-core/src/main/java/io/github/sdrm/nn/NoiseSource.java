@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A seeded stream of Gaussian noise and dropout masks, owned by one component. It wraps its own
  * ND4J random generator, so no global random state is shared or disturbed. Internal.
  */
-public final class NoiseSource implements AutoCloseable {
+public final class NoiseSource implements Noise, AutoCloseable {
   private final Random rng;
   private final DataType dataType;
 
@@ -21,17 +21,14 @@ public final class NoiseSource implements AutoCloseable {
     this.dataType = dataType;
   }
 
-  /** A new [rows, cols] array of N(0, std²) entries. */
+  @Override
   public INDArray gaussian(long rows, long cols, double std) {
     INDArray out = Nd4j.createUninitialized(dataType, rows, cols);
     Nd4j.getExecutioner().exec(new GaussianDistribution(out, 0.0, std), rng);
     return out;
   }
 
-  /**
-   * A new [rows, cols] inverted-dropout mask: each entry is {@code 1/(1−p)} with probability
-   * {@code 1−p} and 0 otherwise, as PyTorch's {@code F.dropout}.
-   */
+  @Override
   public INDArray dropoutMask(long rows, long cols, double p) {
     INDArray out = Nd4j.createUninitialized(dataType, rows, cols);
     Nd4j.getExecutioner().exec(new BernoulliDistribution(out, 1.0 - p), rng);
