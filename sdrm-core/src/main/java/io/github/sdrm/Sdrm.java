@@ -1,6 +1,7 @@
 package io.github.sdrm;
 
 import io.github.sdrm.data.InteractionMatrix;
+import io.github.sdrm.eval.FoldInSplit;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -114,7 +115,7 @@ public final class Sdrm {
    * @throws TrainingDivergedException if a loss becomes NaN or infinite
    */
   public FittedSdrm fit(InteractionMatrix train) {
-    return SdrmTrainer.fit(this, train, null);
+    return SdrmTrainer.fit(this, train, null, null);
   }
 
   /**
@@ -127,7 +128,20 @@ public final class Sdrm {
    */
   public FittedSdrm fit(InteractionMatrix train, InteractionMatrix validation) {
     Objects.requireNonNull(validation, "validation");
-    return SdrmTrainer.fit(this, train, validation);
+    return SdrmTrainer.fit(this, train, validation, null);
+  }
+
+  /**
+   * Trains on {@code train} with an existing fold-in split of validation users: their fold-in
+   * rows join the training rows and their held-out entries serve only the VAE's early stopping.
+   * Use this when the same split is used to evaluate the synthetic data afterwards, so that no
+   * held-out entry reaches the generator.
+   *
+   * @throws IllegalArgumentException if {@code train} is empty or the item counts differ
+   */
+  public FittedSdrm fit(InteractionMatrix train, FoldInSplit validation) {
+    Objects.requireNonNull(validation, "validation");
+    return SdrmTrainer.fit(this, train, null, validation);
   }
 
   /**

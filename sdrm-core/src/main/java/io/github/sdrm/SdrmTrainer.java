@@ -34,16 +34,16 @@ final class SdrmTrainer {
 
   private SdrmTrainer() {}
 
-  static FittedSdrm fit(Sdrm cfg, InteractionMatrix train, InteractionMatrix validation) {
+  static FittedSdrm fit(Sdrm cfg, InteractionMatrix train, InteractionMatrix validation,
+      FoldInSplit givenSplit) {
     Objects.requireNonNull(train, "train");
     checkNotEmpty("train", train);
     if (validation != null) {
       checkNotEmpty("validation", validation);
-      if (validation.columns() != train.columns()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "validation must have as many items as train, found %d items in validation and %d"
-                + " in train", validation.columns(), train.columns()));
-      }
+      checkItems(validation.columns(), train.columns());
+    }
+    if (givenSplit != null) {
+      checkItems(givenSplit.foldIn().columns(), train.columns());
     }
     Threads.apply(cfg.threads(), cfg.elementwiseThreads());
     SplittableRandom master = new SplittableRandom(cfg.seed());
@@ -56,7 +56,10 @@ final class SdrmTrainer {
 
     InteractionMatrix rows;
     FoldInSplit split = null;
-    if (validation != null) {
+    if (givenSplit != null) {
+      split = givenSplit;
+      rows = InteractionMatrix.vstack(train, split.foldIn());
+    } else if (validation != null) {
       split = FoldInSplit.split(validation, splitSeed);
       rows = InteractionMatrix.vstack(train, split.foldIn());
     } else {
@@ -141,6 +144,14 @@ final class SdrmTrainer {
 
   private static Duration since(long startNanos) {
     return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  private static void checkItems(int validationItems, int trainItems) {
+    if (validationItems != trainItems) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "validation must have as many items as train, found %d items in validation and %d"
+              + " in train", validationItems, trainItems));
+    }
   }
 
   private static void checkNotEmpty(String name, InteractionMatrix m) {

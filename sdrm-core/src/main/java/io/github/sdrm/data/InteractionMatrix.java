@@ -281,6 +281,28 @@ public final class InteractionMatrix {
     return new InteractionMatrix(rows, columns, rowPointers, columnIndices, ones);
   }
 
+  /** Returns a copy that keeps only the stored ones (stored zeros become unobserved). */
+  public InteractionMatrix onesOnly() {
+    int[] ptr = new int[rows + 1];
+    int n = 0;
+    for (int r = 0; r < rows; r++) {
+      for (int k = rowPointers[r]; k < rowPointers[r + 1]; k++) {
+        n += values[k];
+      }
+      ptr[r + 1] = n;
+    }
+    int[] cols = new int[n];
+    byte[] ones = new byte[n];
+    int j = 0;
+    for (int k = 0; k < columnIndices.length; k++) {
+      if (values[k] == 1) {
+        cols[j] = columnIndices[k];
+        ones[j++] = 1;
+      }
+    }
+    return new InteractionMatrix(rows, columns, ptr, cols, ones);
+  }
+
   /**
    * Returns a dense mini-batch of the given rows: an array of shape {@code [rowIndices.length,
    * columns]} holding the stored values (1 or 0) and 0 elsewhere.

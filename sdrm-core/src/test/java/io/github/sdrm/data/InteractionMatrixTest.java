@@ -109,4 +109,13 @@ class InteractionMatrixTest {
     assertEquals(4, ones.onesCount());
     assertEquals(1, ones.get(0, 0));
   }
+
+  @Test
+  void onesOnly_dropsStoredZeros() {
+    InteractionMatrix ones = sample().onesOnly();
+    assertEquals(3, ones.storedCount());
+    assertEquals(-1, ones.get(0, 0));
+    assertArrayEquals(new int[] {2}, ones.rowColumns(0));
+    assertArrayEquals(new int[] {1, 3}, ones.rowColumns(2));
+  }
 }

@@ -96,17 +96,10 @@ final class SubspaceSvd {
 
   /** The stored-one columns of every row. */
   static int[][] positives(InteractionMatrix x) {
+    InteractionMatrix ones = x.onesOnly();
     int[][] rows = new int[x.rows()][];
-    for (int r = 0; r < x.rows(); r++) {
-      int[] cols = x.rowColumns(r);
-      byte[] vals = x.rowValues(r);
-      int n = 0;
-      for (int i = 0; i < cols.length; i++) {
-        if (vals[i] == 1) {
-          cols[n++] = cols[i];
-        }
-      }
-      rows[r] = Arrays.copyOf(cols, n);
+    for (int r = 0; r < rows.length; r++) {
+      rows[r] = ones.rowColumns(r);
     }
     return rows;
   }

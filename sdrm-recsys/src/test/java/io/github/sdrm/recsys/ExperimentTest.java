@@ -1,0 +1,110 @@
+package io.github.sdrm.recsys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sdrm.Sdrm;
+import io.github.sdrm.data.InteractionMatrix;
+import io.github.sdrm.eval.FoldInSplit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ExperimentTest {
+  private static InteractionMatrix clustered(int users, int items, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    InteractionMatrix.Builder b = InteractionMatrix.builder(users, items);
+    for (int u = 0; u < users; u++) {
+      for (int i = 0; i < items; i++) {
+        boolean liked = (i < items / 2) == (u % 2 == 0);
+        if (rnd.nextDouble() < (liked ? 0.5 : 0.05)) {
+          b.add(u, i, liked || rnd.nextBoolean() ? 1 : 0);
+        }
+      }
+    }
+    return b.build();
+  }
+
+  private static final Sdrm SMALL = Sdrm.builder().vaeHiddenSize(12).latentSize(6)
+      .vaeBatchSize(16).vaeMaxEpochs(5).vaePatience(2).timesteps(5).denoiserLayers(1)
+      .diffusionEpochs(3).diffusionBatchSize(16).diffusionLearningRate(1e-3).threads(1)
+      .elementwiseThreads(1).build();
+
+  @Test
+  void run_fillsEveryRowForEveryRun() {
+    List<String> events = new ArrayList<>();
+    ResultTable table = Experiment.builder("toy", clustered(40, 24, 1L), clustered(12, 24, 2L))
+        .sdrm(SMALL)
+        .recommender("svd", () -> new TruncatedSvdRecommender(4, 0L))
+        .recommender("popularity", PopularityRecommender::new)
+        .runs(2)
+        .split(7, FoldInSplit.Mode.FAST)
+        .cutoffs(1, 5)
+        .listener(new Experiment.Listener() {
+          @Override
+          public void onRunStart(int run, int runs) {
+            events.add("run " + run + "/" + runs);
+          }
+        })
+        .build()
+        .run();
+    // ORIGINAL x 2 recommenders + (REPLACE, AUGMENT) x 3 generators x 2 recommenders
+    assertEquals(2 + 12, table.keys().size());
+    assertEquals(List.of("run 0/2", "run 1/2"), events);
+    for (ResultTable.Key key : table.keys()) {
+      ResultTable.Summary s = table.recall(key, 5);
+      assertEquals(2, s.runs());
+      assertTrue(s.mean() >= 0 && s.mean() <= s.max() && s.max() <= 1, key + " " + s);
+      assertTrue(s.std() >= 0);
+    }
+    String csv = table.toCsv();
+    assertEquals(1 + 14 * 2 * 2, csv.split("\n").length);
+    assertTrue(table.toMarkdown().contains("| toy | svd | REPLACE | M-SDRM | 2 |"),
+        table.toMarkdown());
+  }
+
+  @Test
+  void summary_isMeanMaxAndPopulationStd() {
+    ResultTable table = new ResultTable(new int[] {1}, "test");
+    ResultTable.Key key = new ResultTable.Key("d", "r", Setting.ORIGINAL, "-");
+    InteractionMatrix foldIn = InteractionMatrix.fromRows(3, new int[][] {{0}, {0}}, null);
+    // user 0 hits at rank 0 in the first result; nobody hits in the second
+    InteractionMatrix heldOut = InteractionMatrix.fromRows(3, new int[][] {{1}, {2}}, null);
+    table.add(key, io.github.sdrm.eval.RankingMetrics.evaluate(
+        new float[][] {{0, 1, 0}, {0, 1, 0}}, foldIn, heldOut, 1));   // recall 0.5
+    table.add(key, io.github.sdrm.eval.RankingMetrics.evaluate(
+        new float[][] {{0, 0, 1}, {0, 1, 0}}, foldIn, heldOut, 1));   // recall 0
+    ResultTable.Summary s = table.recall(key, 1);
+    assertEquals(0.25, s.mean(), 1e-12);
+    assertEquals(0.5, s.max(), 1e-12);
+    assertEquals(0.25, s.std(), 1e-12);
+  }
+
+  @Test
+  void runs_zero() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Experiment.builder("toy", clustered(4, 6, 1L), clustered(2, 6, 1L)).runs(0));
+    assertEquals("runs must be at least 1, found 0", e.getMessage());
+  }
+
+  @Test
+  void build_withoutRecommender() {
+    assertThrows(IllegalStateException.class,
+        () -> Experiment.builder("toy", clustered(4, 6, 1L), clustered(2, 6, 1L)).build());
+  }
+
+  @Test
+  void builder_itemCountsDiffer() {
+    assertThrows(IllegalArgumentException.class,
+        () -> Experiment.builder("toy", clustered(4, 6, 1L), clustered(2, 7, 1L)));
+  }
+
+  @Test
+  void cutoffs_aboveItems() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Experiment.builder("toy", clustered(4, 6, 1L), clustered(2, 6, 1L)).cutoffs(7));
+    assertEquals("cut-off k must be in [1, 6] (the number of items), found 7", e.getMessage());
+  }
+}

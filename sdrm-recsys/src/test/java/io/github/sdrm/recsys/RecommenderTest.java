@@ -1,0 +1,131 @@
+package io.github.sdrm.recsys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sdrm.data.InteractionMatrix;
+import io.github.sdrm.eval.FoldInSplit;
+import io.github.sdrm.eval.RankingMetrics;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.junit.jupiter.api.Test;
+
+class RecommenderTest {
+
+  /** Two groups of users with different favourite halves of the items. */
+  private static InteractionMatrix clustered(int users, int items, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    InteractionMatrix.Builder b = InteractionMatrix.builder(users, items);
+    for (int u = 0; u < users; u++) {
+      for (int i = 0; i < items; i++) {
+        boolean liked = (i < items / 2) == (u % 2 == 0);
+        if (rnd.nextDouble() < (liked ? 0.5 : 0.05)) {
+          b.add(u, i, liked || rnd.nextBoolean() ? 1 : 0);
+        }
+      }
+    }
+    return b.build();
+  }
+
+  @Test
+  void svd_matchesDenseSvdProjection() {
+    InteractionMatrix train = clustered(120, 60, 1L);
+    TruncatedSvdRecommender svd = new TruncatedSvdRecommender(5, 3L);
+    svd.fit(train);
+    InteractionMatrix users = clustered(7, 60, 2L);
+    float[][] sparse = svd.score(users);
+
+    double[][] dense = new double[train.rows()][train.columns()];
+    train.forEachStored((r, c, v) -> dense[r][c] = v);
+    SingularValueDecomposition full = new SingularValueDecomposition(
+        new Array2DRowRealMatrix(dense, false));
+    double[][] v = full.getV().getData();
+    for (int u = 0; u < users.rows(); u++) {
+      double[] x = new double[60];
+      int row = u;
+      users.onesOnly().forEachStored((r, c, val) -> {
+        if (r == row) {
+          x[c] = 1;
+        }
+      });
+      for (int i = 0; i < 60; i++) {
+        double s = 0;
+        for (int j = 0; j < 5; j++) {
+          double p = 0;
+          for (int c = 0; c < 60; c++) {
+            p += x[c] * v[c][j];
+          }
+          s += p * v[i][j];
+        }
+        assertEquals(s, sparse[u][i], 1e-5, "user " + u + ", item " + i);
+      }
+    }
+  }
+
+  @Test
+  void score_beforeFit() {
+    InteractionMatrix users = clustered(3, 10, 1L);
+    for (Recommender r : new Recommender[] {new TruncatedSvdRecommender(),
+        new PopularityRecommender(), new MlpRecommender()}) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> r.score(users));
+      assertEquals(r.name() + ": score called before fit", e.getMessage());
+    }
+  }
+
+  @Test
+  void score_otherItemCount() {
+    TruncatedSvdRecommender svd = new TruncatedSvdRecommender(2, 0L);
+    svd.fit(clustered(20, 10, 1L));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> svd.score(clustered(3, 11, 1L)));
+    assertEquals("users must have the 10 items the recommender was fitted on, found 11",
+        e.getMessage());
+  }
+
+  @Test
+  void svd_rankAboveItems() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new TruncatedSvdRecommender(11, 0L).fit(clustered(20, 10, 1L)));
+  }
+
+  @Test
+  void mlp_learnsTheClusters() {
+    InteractionMatrix train = clustered(200, 40, 3L);
+    FoldInSplit split = FoldInSplit.split(clustered(40, 40, 4L), 9L);
+    MlpRecommender mlp = new MlpRecommender(30, 16, 5, 0.001, 1L);
+    RankingMetrics.Result r = FoldInEvaluation.evaluate(mlp,
+        Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null), split, 5);
+    RankingMetrics.Result pop = FoldInEvaluation.evaluate(new PopularityRecommender(),
+        Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null), split, 5);
+    assertTrue(r.recall(5) > pop.recall(5) + 0.1,
+        "mlp " + r.recall(5) + " vs popularity " + pop.recall(5));
+    assertTrue(mlp.epochsRun() >= 1);
+  }
+
+  @Test
+  void mlp_sameSeedSameScores() {
+    InteractionMatrix train = clustered(60, 20, 3L);
+    MlpRecommender a = new MlpRecommender(3, 16, 5, 0.001, 7L);
+    MlpRecommender b = new MlpRecommender(3, 16, 5, 0.001, 7L);
+    a.fit(train);
+    b.fit(train);
+    InteractionMatrix users = clustered(4, 20, 5L);
+    assertTrue(java.util.Arrays.deepEquals(a.score(users), b.score(users)));
+  }
+
+  @Test
+  void setting_trainingMatrices() {
+    InteractionMatrix train = clustered(5, 8, 1L);
+    InteractionMatrix foldIn = clustered(2, 8, 2L);
+    InteractionMatrix synthetic = clustered(5, 8, 3L);
+    assertEquals(7, Setting.ORIGINAL.trainingMatrix(train, foldIn, null).rows());
+    InteractionMatrix replace = Setting.REPLACE.trainingMatrix(train, foldIn, synthetic);
+    assertEquals(synthetic, replace.rowRange(0, 5));
+    assertEquals(foldIn, replace.rowRange(5, 7));
+    InteractionMatrix augment = Setting.AUGMENT.trainingMatrix(train, foldIn, synthetic);
+    assertEquals(12, augment.rows());
+    assertEquals(synthetic, augment.rowRange(7, 12));
+  }
+}
