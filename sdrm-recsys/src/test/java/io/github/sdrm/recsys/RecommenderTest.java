@@ -68,7 +68,7 @@ class RecommenderTest {
   void score_beforeFit() {
     InteractionMatrix users = clustered(3, 10, 1L);
     for (Recommender r : new Recommender[] {new TruncatedSvdRecommender(),
-        new PopularityRecommender(), new MlpRecommender()}) {
+        new PopularityRecommender(), new MlpRecommender(), new NeuMfRecommender()}) {
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> r.score(users));
       assertEquals(r.name() + ": score called before fit", e.getMessage());
     }
@@ -127,5 +127,35 @@ class RecommenderTest {
     InteractionMatrix augment = Setting.AUGMENT.trainingMatrix(train, foldIn, synthetic);
     assertEquals(12, augment.rows());
     assertEquals(synthetic, augment.rowRange(7, 12));
+  }
+
+  @Test
+  void neumf_learnsTheClustersAndScoresOnlyKnownUsers() {
+    InteractionMatrix train = clustered(200, 40, 3L);
+    FoldInSplit split = FoldInSplit.split(clustered(40, 40, 4L), 9L);
+    InteractionMatrix training = Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null);
+    NeuMfRecommender neumf = new NeuMfRecommender(20, 32, 1L);
+    RankingMetrics.Result r = FoldInEvaluation.evaluate(neumf, training, split, 5);
+    RankingMetrics.Result pop = FoldInEvaluation.evaluate(new PopularityRecommender(), training,
+        split, 5);
+    assertTrue(r.recall(5) > pop.recall(5) + 0.1,
+        "neumf " + r.recall(5) + " vs popularity " + pop.recall(5));
+    InteractionMatrix stranger = InteractionMatrix.fromRows(40, new int[][] {{0, 1, 2, 3, 39}},
+        null);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> neumf.score(stranger));
+    assertTrue(e.getMessage().startsWith("user 0 is not a row of the training matrix"),
+        e.getMessage());
+  }
+
+  @Test
+  void neumf_sameSeedSameScores() {
+    InteractionMatrix train = clustered(50, 20, 3L);
+    NeuMfRecommender a = new NeuMfRecommender(2, 64, 7L);
+    NeuMfRecommender b = new NeuMfRecommender(2, 64, 7L);
+    a.fit(train);
+    b.fit(train);
+    InteractionMatrix users = train.rowRange(0, 4);
+    assertTrue(java.util.Arrays.deepEquals(a.score(users), b.score(users)));
   }
 }

@@ -1,0 +1,65 @@
+package io.github.sdrm.examples;
+
+import io.github.sdrm.data.InteractionMatrix;
+import io.github.sdrm.datasets.TripletCsv;
+import io.github.sdrm.eval.FoldInSplit;
+import io.github.sdrm.eval.RankingMetrics;
+import io.github.sdrm.recsys.FoldInEvaluation;
+import io.github.sdrm.recsys.MlpRecommender;
+import io.github.sdrm.recsys.NeuMfRecommender;
+import io.github.sdrm.recsys.Recommender;
+import io.github.sdrm.recsys.Setting;
+import io.github.sdrm.recsys.TruncatedSvdRecommender;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Wall time of the ORIGINAL baseline per run: rank-20 SVD on ADM (target ≤ 3 s per run; the
+ * reference's dense SVD takes ≈ 137 s), and SVD, MLP and NeuMF on ML-100K, with their metrics.
+ * Arguments: [svd runs] [mlp and neumf runs] [data dir].
+ */
+public final class RecsysBenchmark {
+  private RecsysBenchmark() {}
+
+  /** Runs the benchmark. */
+  public static void main(String[] args) throws Exception {
+    int svdRuns = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    int mlpRuns = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    Path data = args.length > 2 ? Path.of(args[2]) : BenchSupport.dataDir();
+    Nd4j.getEnvironment().setMaxThreads(1);
+    Nd4j.getEnvironment().setMaxMasterThreads(1);
+    Nd4j.factory().blas().setMaxThreads(2);
+    System.out.println("| dataset | recommender | runs | median s/run | Recall@10 | NDCG@10 |");
+    System.out.println("|---|---|---|---|---|---|");
+    time(data, "adm", "svd", TruncatedSvdRecommender::new, svdRuns);
+    time(data, "ml-100k", "svd", TruncatedSvdRecommender::new, svdRuns);
+    time(data, "ml-100k", "mlp", MlpRecommender::new, mlpRuns);
+    time(data, "ml-100k", "neumf", NeuMfRecommender::new, mlpRuns);
+    System.out.printf(Locale.ROOT, "peak heap %.0f MiB, peak resident %.0f MiB%n",
+        BenchSupport.peakHeapMiB(), BenchSupport.procStatusMiB("VmHWM"));
+  }
+
+  private static void time(Path data, String dataset, String name,
+      Supplier<Recommender> factory, int runs) throws Exception {
+    Path dir = data.resolve("sdrm-splits").resolve(dataset);
+    InteractionMatrix train = TripletCsv.read(dir.resolve(dataset + "_train_test.csv"));
+    InteractionMatrix valid = TripletCsv.read(dir.resolve(dataset + "_valid.csv"));
+    FoldInSplit split = FoldInSplit.split(valid, 0.2, 123, FoldInSplit.Mode.NUMPY_COMPATIBLE,
+        FoldInSplit.Values.ALL_ONES);
+    InteractionMatrix training = Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null);
+    double[] seconds = new double[runs];
+    RankingMetrics.Result last = null;
+    for (int r = 0; r < runs; r++) {
+      long t0 = System.nanoTime();
+      last = FoldInEvaluation.evaluate(factory.get(), training, split,
+          RankingMetrics.PAPER_CUTOFFS);
+      seconds[r] = (System.nanoTime() - t0) / 1e9;
+    }
+    Arrays.sort(seconds);
+    System.out.printf(Locale.ROOT, "| %s | %s | %d | %.2f | %.4f | %.4f |%n", dataset, name,
+        runs, seconds[runs / 2], last.recall(10), last.ndcg(10));
+  }
+}

@@ -1,0 +1,279 @@
+package io.github.sdrm.recsys;
+
+import io.github.sdrm.data.InteractionMatrix;
+import io.github.sdrm.nn.Shuffle;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * NeuMF ("NeuMF-end" of He et al., Neural Collaborative Filtering, 2017) as the SDRM reference
+ * configures it: GMF embeddings of 8 and MLP embeddings of 32 per side, an MLP tower 64 → 32 → 16
+ * → 8 with dropout 0.5 before each layer and ReLU, the GMF and MLP outputs concatenated into a
+ * Linear(16, 1) with a sigmoid and logistic loss, Adam 1e−3, batch 256, at most 20 epochs. Built
+ * from Deeplearning4j's layers and vertices.
+ *
+ * <p>Training triples are every stored one (label 1) and, each epoch, one freshly drawn negative
+ * (label 0) per positive, for the same user: one of the user's stored zeros, or, for a user
+ * without stored zeros (synthetic and fold-in rows store only ones), one of the user's unobserved
+ * items. A seeded 5 % of each epoch's triples is held out; the weights of the epoch with the
+ * lowest held-out loss are kept.
+ *
+ * <p>Differences from the reference, both bugs there: the reference reloads the checkpoint of
+ * its first epoch instead of its best one, and its NDCG divides by an inflated ideal value (so
+ * its NDCG falls as k grows); here the best epoch is kept and NDCG comes from {@link
+ * io.github.sdrm.eval.RankingMetrics}.
+ *
+ * <p>NeuMF has a vector per user, so it scores only users that are rows of the training matrix:
+ * {@link #score} looks each given row up by its content (in every {@link Setting} the fold-in
+ * rows are part of the training matrix).
+ */
+public final class NeuMfRecommender implements Recommender {
+  private static final Logger LOG = LoggerFactory.getLogger(NeuMfRecommender.class);
+  private static final double HELD_OUT = 0.05;
+
+  private final int maxEpochs;
+  private final int batchSize;
+  private final long seed;
+  private ComputationGraph graph;
+  private Map<RowKey, Integer> rowIndex;
+  private int items;
+
+  /** The reference's settings: 20 epochs, batch 256, seed 0. */
+  public NeuMfRecommender() {
+    this(20, 256, 0L);
+  }
+
+  /** Creates a NeuMF recommender. */
+  public NeuMfRecommender(int maxEpochs, int batchSize, long seed) {
+    if (maxEpochs < 1 || batchSize < 1) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "maxEpochs and batchSize must be at least 1, found %d and %d", maxEpochs, batchSize));
+    }
+    this.maxEpochs = maxEpochs;
+    this.batchSize = batchSize;
+    this.seed = seed;
+  }
+
+  @Override
+  public String name() {
+    return "neumf";
+  }
+
+  @Override
+  public void fit(InteractionMatrix train) {
+    Objects.requireNonNull(train, "train");
+    if (train.onesCount() == 0) {
+      throw new IllegalArgumentException("neumf needs at least one stored one to train on");
+    }
+    int users = train.rows();
+    items = train.columns();
+    rowIndex = new HashMap<>();
+    for (int r = 0; r < users; r++) {
+      rowIndex.putIfAbsent(new RowKey(train.rowColumns(r), train.rowValues(r)), r);
+    }
+    Nd4j.getRandom().setSeed(seed);
+    ComputationGraph net = new ComputationGraph(configuration(users, items, seed));
+    net.init();
+
+    int[] posUser = new int[(int) train.onesCount()];
+    int[] posItem = new int[posUser.length];
+    int[] n = {0};
+    train.forEachStored((r, c, v) -> {
+      if (v == 1) {
+        posUser[n[0]] = r;
+        posItem[n[0]++] = c;
+      }
+    });
+    SplittableRandom rnd = new SplittableRandom(seed);
+    double best = Double.POSITIVE_INFINITY;
+    INDArray bestParams = null;
+    for (int epoch = 0; epoch < maxEpochs; epoch++) {
+      int total = 2 * posUser.length;
+      float[] u = new float[total];
+      float[] it = new float[total];
+      float[] y = new float[total];
+      for (int p = 0; p < posUser.length; p++) {
+        u[2 * p] = posUser[p];
+        it[2 * p] = posItem[p];
+        y[2 * p] = 1f;
+        u[2 * p + 1] = posUser[p];
+        it[2 * p + 1] = negative(train, posUser[p], rnd);
+      }
+      int[] order = Shuffle.permutation(total, rnd);
+      int held = Math.max(1, (int) Math.round(HELD_OUT * total));
+      int fitCount = total - held;
+      for (int from = 0; from < fitCount; from += batchSize) {
+        int[] idx = Arrays.copyOfRange(order, from, Math.min(fitCount, from + batchSize));
+        net.fit(new INDArray[] {column(u, idx), column(it, idx)},
+            new INDArray[] {column(y, idx)});
+      }
+      int[] heldIdx = Arrays.copyOfRange(order, fitCount, total);
+      INDArray out = net.outputSingle(false, column(u, heldIdx), column(it, heldIdx));
+      double loss = logLoss(out, column(y, heldIdx));
+      if (loss < best) {
+        best = loss;
+        bestParams = net.params().dup();
+      }
+      LOG.debug("neumf epoch {}: held-out log loss {}", epoch, loss);
+    }
+    net.setParams(bestParams);
+    graph = net;
+  }
+
+  private static ComputationGraphConfiguration configuration(int users, int items, long seed) {
+    return new NeuralNetConfiguration.Builder()
+        .seed(seed)
+        .dataType(DataType.FLOAT)
+        .updater(new Adam(1e-3))
+        .weightInit(WeightInit.XAVIER_UNIFORM)
+        .graphBuilder()
+        .addInputs("user", "item")
+        .addLayer("gmfUser", embedding(users, 8), "user")
+        .addLayer("gmfItem", embedding(items, 8), "item")
+        .addLayer("mlpUser", embedding(users, 32), "user")
+        .addLayer("mlpItem", embedding(items, 32), "item")
+        .addVertex("gmf", new ElementWiseVertex(ElementWiseVertex.Op.Product), "gmfUser",
+            "gmfItem")
+        .addVertex("mlpIn", new MergeVertex(), "mlpUser", "mlpItem")
+        // dropout in Deeplearning4j acts on a layer's input; 0.5 is the retain probability
+        .addLayer("mlp1", tower(64, 32), "mlpIn")
+        .addLayer("mlp2", tower(32, 16), "mlp1")
+        .addLayer("mlp3", tower(16, 8), "mlp2")
+        .addVertex("joint", new MergeVertex(), "gmf", "mlp3")
+        .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(16)
+            .nOut(1).activation(Activation.SIGMOID).build(), "joint")
+        .setOutputs("out")
+        .build();
+  }
+
+  private static EmbeddingLayer embedding(int n, int width) {
+    return new EmbeddingLayer.Builder().nIn(n).nOut(width).hasBias(false)
+        .activation(Activation.IDENTITY).build();
+  }
+
+  private static DenseLayer tower(int in, int out) {
+    return new DenseLayer.Builder().nIn(in).nOut(out).activation(Activation.RELU).dropOut(0.5)
+        .build();
+  }
+
+  /** A negative item for user u: a stored zero if u has any, else an unobserved item. */
+  private static int negative(InteractionMatrix m, int user, SplittableRandom rnd) {
+    int[] cols = m.rowColumns(user);
+    byte[] vals = m.rowValues(user);
+    int zeros = 0;
+    for (byte v : vals) {
+      zeros += 1 - v;
+    }
+    if (zeros > 0) {
+      int pick = rnd.nextInt(zeros);
+      for (int i = 0; i < vals.length; i++) {
+        if (vals[i] == 0 && pick-- == 0) {
+          return cols[i];
+        }
+      }
+    }
+    if (cols.length >= m.columns()) {
+      return rnd.nextInt(m.columns());   // nothing unobserved: any item, as a last resort
+    }
+    while (true) {
+      int c = rnd.nextInt(m.columns());
+      if (Arrays.binarySearch(cols, c) < 0) {
+        return c;
+      }
+    }
+  }
+
+  private static INDArray column(float[] v, int[] idx) {
+    float[] out = new float[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      out[i] = v[idx[i]];
+    }
+    return Nd4j.create(out, new long[] {idx.length, 1}, 'c');
+  }
+
+  private static double logLoss(INDArray p, INDArray y) {
+    float[] pv = p.toFloatVector();
+    float[] yv = y.toFloatVector();
+    double s = 0;
+    for (int i = 0; i < pv.length; i++) {
+      double q = Math.min(Math.max(pv[i], 1e-7), 1 - 1e-7);
+      s -= yv[i] == 1f ? Math.log(q) : Math.log(1 - q);
+    }
+    return s / pv.length;
+  }
+
+  @Override
+  public float[][] score(InteractionMatrix users) {
+    Objects.requireNonNull(users, "users");
+    if (graph == null) {
+      throw new IllegalStateException("neumf: score called before fit");
+    }
+    if (users.columns() != items) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "users must have the %d items the recommender was fitted on, found %d", items,
+          users.columns()));
+    }
+    float[] itemIds = new float[items];
+    for (int i = 0; i < items; i++) {
+      itemIds[i] = i;
+    }
+    INDArray itemColumn = Nd4j.create(itemIds, new long[] {items, 1}, 'c');
+    float[][] out = new float[users.rows()][];
+    for (int u = 0; u < users.rows(); u++) {
+      Integer row = rowIndex.get(new RowKey(users.rowColumns(u), users.rowValues(u)));
+      if (row == null) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "user %d is not a row of the training matrix; NeuMF scores only users it was"
+                + " trained on (add their fold-in rows to the training matrix)", u));
+      }
+      INDArray userColumn = Nd4j.valueArrayOf(new long[] {items, 1}, (float) row);
+      out[u] = graph.outputSingle(false, userColumn, itemColumn).toFloatVector();
+    }
+    return out;
+  }
+
+  /** A row's content, as a map key. */
+  private static final class RowKey {
+    private final int[] cols;
+    private final byte[] vals;
+    private final int hash;
+
+    RowKey(int[] cols, byte[] vals) {
+      this.cols = cols;
+      this.vals = vals;
+      this.hash = 31 * Arrays.hashCode(cols) + Arrays.hashCode(vals);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof RowKey && Arrays.equals(cols, ((RowKey) o).cols)
+          && Arrays.equals(vals, ((RowKey) o).vals);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+}
