@@ -83,4 +83,27 @@ class RankingMetricsProperties {
     assertEquals(1.0, r.recall(cols), 1e-12);
     assertEquals(1.0, r.plainRecall(cols), 1e-12);
   }
+
+  @Property(tries = 100)
+  void truncatedRecallEqualsPlainRecallOnceKCoversTheHeldOutSet(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 15) int rows, @ForAll @IntRange(min = 10, max = 40) int cols) {
+    FoldInSplit s = split(seed, rows, cols);
+    Assume.that(s.heldOut().storedCount() > 0);
+    int maxHeld = 0;
+    for (int r = 0; r < rows; r++) {
+      maxHeld = Math.max(maxHeld, s.heldOut().rowLength(r));
+    }
+    SplittableRandom rnd = new SplittableRandom(seed ^ 77);
+    float[][] scores = new float[rows][cols];
+    for (float[] row : scores) {
+      for (int c = 0; c < cols; c++) {
+        row[c] = (float) rnd.nextGaussian();
+      }
+    }
+    // k >= |held-out| for every user: hits / min(k, |H|) = hits / |H|, the hit rate of H
+    RankingMetrics.Result r = RankingMetrics.evaluate(scores, s.foldIn(), s.heldOut(), maxHeld,
+        cols);
+    assertEquals(r.plainRecall(maxHeld), r.recall(maxHeld), 1e-12);
+    assertEquals(r.plainRecall(cols), r.recall(cols), 1e-12);
+  }
 }
