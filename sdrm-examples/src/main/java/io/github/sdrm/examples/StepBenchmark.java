@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Times single training steps of both networks at the ML-100K/SVD sizes (I = 1008, H = 930,
  * d = 830, T = 83, L = 2, batches 780 and 550) for a given split of OpenMP and BLAS threads.
- * Arguments: [ompThreads] [blasThreads] [steps].
+ * Arguments: [ompThreads] [blasThreads] [steps] [ND4J element-wise threshold].
  */
 public final class StepBenchmark {
   private StepBenchmark() {}
@@ -27,6 +27,9 @@ public final class StepBenchmark {
     int omp = args.length > 0 ? Integer.parseInt(args[0]) : 1;
     int blas = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     int steps = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+    if (args.length > 3) {
+      Nd4j.getEnvironment().setElementwiseThreshold(Integer.parseInt(args[3]));
+    }
     Nd4j.getEnvironment().setMaxThreads(omp);
     Nd4j.getEnvironment().setMaxMasterThreads(omp);
     Nd4j.factory().blas().setMaxThreads(blas);
@@ -83,9 +86,9 @@ public final class StepBenchmark {
           + (double) h * items);
       double denFlop = 3 * 3 * 2.0 * denBatch * ((double) t * t + (double) (d + t) * d
           + 2.0 * d * d + (double) d * d);
-      System.out.printf(Locale.ROOT, "omp %d blas %d sgemm %.0f GFLOP/s | VAE step %.1f ms"
+      System.out.printf(Locale.ROOT, "omp %d (threshold %d) blas %d sgemm %.0f GFLOP/s | VAE step %.1f ms"
           + " (%.0f GFLOP/s) | diffusion step %.1f ms (%.0f GFLOP/s) | RSS %.0f MiB%n", omp,
-          blas, sgemm, vaeMs, vaeFlop / vaeMs / 1e6, denMs, denFlop / denMs / 1e6,
+          Nd4j.getEnvironment().elementwiseThreshold(), blas, sgemm, vaeMs, vaeFlop / vaeMs / 1e6, denMs, denFlop / denMs / 1e6,
           BenchSupport.procStatusMiB("VmRSS"));
     }
   }
