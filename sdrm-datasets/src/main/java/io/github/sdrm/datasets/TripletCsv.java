@@ -107,6 +107,35 @@ public final class TripletCsv {
     }
   }
 
+  /**
+   * Writes {@code matrix} in this format (0-based indices, stored zeros included), atomically:
+   * a temporary file is written and moved into place.
+   */
+  public static void write(Path path, InteractionMatrix matrix) throws IOException {
+    AtomicFiles.writeText(path, out -> {
+      out.write(String.format(Locale.ROOT, "# rows=%d cols=%d entries=%d%n", matrix.rows(),
+          matrix.columns(), matrix.storedCount()));
+      out.write(COLUMNS + "\n");
+      StringBuilder sb = new StringBuilder(32);
+      IOException[] failure = new IOException[1];
+      matrix.forEachStored((r, c, v) -> {
+        if (failure[0] != null) {
+          return;
+        }
+        sb.setLength(0);
+        sb.append(r).append(',').append(c).append(',').append(v).append('\n');
+        try {
+          out.write(sb.toString());
+        } catch (IOException e) {
+          failure[0] = e;
+        }
+      });
+      if (failure[0] != null) {
+        throw failure[0];
+      }
+    });
+  }
+
   private static int parseCount(String s, String name, String what) {
     try {
       return Integer.parseInt(s);
