@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * A built-in synthetic dataset shaped like the paper's ML-100K (938 users × 1008 items; the
- * default seed gives 101,399 stored entries, 10.7 %, of which 60,577 are ones), generated from a seed so that examples run with no download.
+ * default seed gives 101,399 stored entries, 10.7 %, of which 60,577 are ones), generated from
+ * a seed so that examples run with no download.
  *
  * <p>How it is generated: users and items get latent vectors in R^8 drawn from N(0, I); items
  * also get a popularity p_i ~ Pareto-like (u^-0.8 for u uniform). Each user has an activity n_u
