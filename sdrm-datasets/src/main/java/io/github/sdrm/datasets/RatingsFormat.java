@@ -9,7 +9,12 @@ public enum RatingsFormat {
   /** MovieLens {@code ratings.csv}: header {@code userId,movieId,rating,timestamp}. */
   MOVIELENS_CSV(",", true, 0, 1),
   /** Amazon ratings-only CSV: {@code item,user,rating,timestamp}, no header. */
-  AMAZON_CSV(",", false, 1, 0);
+  AMAZON_CSV(",", false, 1, 0),
+  /**
+   * Amazon 5-core JSON lines: one review object per line with {@code reviewerID}, {@code asin} and
+   * {@code overall}; other fields are ignored.
+   */
+  AMAZON_JSON(null, false, 0, 1);
 
   private final String delimiter;
   private final boolean header;

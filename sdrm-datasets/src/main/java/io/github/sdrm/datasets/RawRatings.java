@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Raw ratings read from a public file: original user and item ids (as text) with their ratings,
@@ -69,7 +71,7 @@ public final class RawRatings {
         if (line.isBlank()) {
           continue;
         }
-        String[] f = split(line, delimiter);
+        String[] f = delimiter == null ? jsonFields(line, name, lineNo) : split(line, delimiter);
         if (f.length < 3) {
           throw new DatasetFormatException(name, lineNo, String.format(Locale.ROOT,
               "expected at least 3 fields separated by '%s' (user, item, rating), found %d in"
@@ -122,6 +124,32 @@ public final class RawRatings {
       ids.add(id);
     }
     return c;
+  }
+
+  private static final Pattern JSON_REVIEWER = jsonString("reviewerID");
+  private static final Pattern JSON_ASIN = jsonString("asin");
+  private static final Pattern JSON_OVERALL =
+      Pattern.compile("\"overall\"\\s*:\\s*\"?([-+0-9.eE]+)\"?");
+
+  private static Pattern jsonString(String field) {
+    return Pattern.compile("\"" + field + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+  }
+
+  /** user, item, rating of a JSON review line (the three top-level fields the format needs). */
+  private static String[] jsonFields(String line, String name, long lineNo) {
+    String trimmed = line.trim();
+    if (!trimmed.startsWith("{") || !trimmed.endsWith("}")) {
+      throw new DatasetFormatException(name, lineNo,
+          "expected a JSON object per line, found '" + abbreviate(line) + "'");
+    }
+    Matcher user = JSON_REVIEWER.matcher(trimmed);
+    Matcher item = JSON_ASIN.matcher(trimmed);
+    Matcher rating = JSON_OVERALL.matcher(trimmed);
+    if (!user.find() || !item.find() || !rating.find()) {
+      throw new DatasetFormatException(name, lineNo,
+          "expected fields reviewerID, asin and overall, found '" + abbreviate(line) + "'");
+    }
+    return new String[] {user.group(1), item.group(1), rating.group(1)};
   }
 
   private static String[] split(String line, String delimiter) {

@@ -125,6 +125,29 @@ class PreprocessingTest {
   }
 
   @Test
+  void read_amazonJsonLines() throws IOException {
+    Path p = write("{\"overall\": 5.0, \"verified\": true, \"reviewerID\": \"A1\", "
+        + "\"asin\": \"B01\", \"style\": {\"Format:\": \" Audio CD\"}, "
+        + "\"reviewText\": \"not \\\"overall\\\": 1\"}\n"
+        + "{\"reviewerID\": \"A2\", \"asin\": \"B01\", \"overall\": 2.0}\n");
+    RawRatings raw = RawRatings.read(p, RatingsFormat.AMAZON_JSON);
+    Dataset d = Preprocessing.builder().kCore(0).build().apply(raw);
+    assertEquals(List.of("A1", "A2"), d.userIds());
+    assertEquals(List.of("B01"), d.itemIds());
+    assertEquals(1, d.full().get(0, 0));
+    assertEquals(0, d.full().get(1, 0));
+  }
+
+  @Test
+  void read_amazonJsonMissingField() throws IOException {
+    Path p = write("{\"reviewerID\": \"A1\", \"overall\": 5.0}\n");
+    DatasetFormatException e = assertThrows(DatasetFormatException.class,
+        () -> RawRatings.read(p, RatingsFormat.AMAZON_JSON));
+    assertTrue(e.getMessage().startsWith(p + ":1: expected fields reviewerID, asin and overall"),
+        e.getMessage());
+  }
+
+  @Test
   void read_emptyFile() throws IOException {
     Path p = write("");
     assertThrows(DatasetFormatException.class,
