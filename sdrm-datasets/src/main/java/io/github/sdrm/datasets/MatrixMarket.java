@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Matrix Market coordinate files ({@code %%MatrixMarket matrix coordinate integer general},
@@ -23,34 +21,14 @@ public final class MatrixMarket {
 
   private MatrixMarket() {}
 
-  /** A matrix with its (possibly absent) original ids. */
-  public record Labeled(InteractionMatrix matrix, List<String> userIds, List<String> itemIds) {
-    /** Validates that id lists, when present, match the shape. */
-    public Labeled {
-      Objects.requireNonNull(matrix, "matrix");
-      if (userIds != null && userIds.size() != matrix.rows()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "userIds must have one id per row, found %d ids for %d rows", userIds.size(),
-            matrix.rows()));
-      }
-      if (itemIds != null && itemIds.size() != matrix.columns()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "itemIds must have one id per column, found %d ids for %d columns", itemIds.size(),
-            matrix.columns()));
-      }
-      userIds = userIds == null ? null : List.copyOf(userIds);
-      itemIds = itemIds == null ? null : List.copyOf(itemIds);
-    }
-  }
-
   /**
    * Writes a matrix, with its ids when given (each may be null), atomically.
    *
    * @throws IllegalArgumentException if an id contains a tab or a line break
    */
-  public static void write(Path path, Labeled m) throws IOException {
-    checkIds(m.userIds());
-    checkIds(m.itemIds());
+  public static void write(Path path, LabeledMatrix m) throws IOException {
+    LabeledMatrix.checkIds(m.userIds(), "\t");
+    LabeledMatrix.checkIds(m.itemIds(), "\t");
     AtomicFiles.writeText(path, out -> {
       out.write(BANNER + "\n");
       if (m.userIds() != null) {
@@ -75,26 +53,13 @@ public final class MatrixMarket {
     });
   }
 
-  private static void checkIds(List<String> ids) {
-    if (ids == null) {
-      return;
-    }
-    for (String id : ids) {
-      if (id.isEmpty() || id.indexOf('\t') >= 0 || id.indexOf('\n') >= 0
-          || id.indexOf('\r') >= 0) {
-        throw new IllegalArgumentException(
-            "ids must be non-empty and contain no tab or line break, found '" + id + "'");
-      }
-    }
-  }
-
   /**
    * Reads a matrix written by {@link #write} or any coordinate integer/real/pattern general file
    * whose values are 0 or 1 (pattern entries are 1).
    *
    * @throws DatasetFormatException with file and line on malformed input
    */
-  public static Labeled read(Path path) throws IOException {
+  public static LabeledMatrix read(Path path) throws IOException {
     String name = path.toString();
     try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       String banner = in.readLine();
@@ -120,9 +85,9 @@ public final class MatrixMarket {
       while ((line = in.readLine()) != null) {
         lineNo++;
         if (line.startsWith(USER_IDS + "\t")) {
-          userIds = Arrays.asList(line.substring(USER_IDS.length() + 1).split("\t", -1));
+          userIds = LabeledMatrix.parseIds(line.substring(USER_IDS.length() + 1));
         } else if (line.startsWith(ITEM_IDS + "\t")) {
-          itemIds = Arrays.asList(line.substring(ITEM_IDS.length() + 1).split("\t", -1));
+          itemIds = LabeledMatrix.parseIds(line.substring(ITEM_IDS.length() + 1));
         } else if (!line.startsWith("%") && !line.isBlank()) {
           break;
         }
@@ -176,7 +141,7 @@ public final class MatrixMarket {
         throw new DatasetFormatException(name, 0, e.getMessage());
       }
       try {
-        return new Labeled(m, userIds, itemIds);
+        return new LabeledMatrix(m, userIds, itemIds);
       } catch (IllegalArgumentException e) {
         throw new DatasetFormatException(name, 0, e.getMessage());
       }

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +29,8 @@ public final class TripletCsv {
   private static final Pattern HEADER =
       Pattern.compile("#\\s*rows=(\\d+)\\s+cols=(\\d+)\\s+entries=(\\d+)\\s*");
   private static final String COLUMNS = "user,item,value";
+  private static final String USER_IDS = "# user-ids";
+  private static final String ITEM_IDS = "# item-ids";
 
   private TripletCsv() {}
 
@@ -38,6 +43,18 @@ public final class TripletCsv {
    * @throws IOException if the file cannot be read
    */
   public static InteractionMatrix read(Path path) throws IOException {
+    return readLabeled(path).matrix();
+  }
+
+  /**
+   * Reads a matrix with its id lines when present: {@code # user-ids<TAB>id<TAB>id...} and
+   * {@code # item-ids<TAB>...} between the size header and the column header, in which case the
+   * user and item columns hold those ids instead of indices (see {@link #write(Path,
+   * LabeledMatrix)}).
+   *
+   * @throws DatasetFormatException as {@link #read(Path)}, and for an id that is not listed
+   */
+  public static LabeledMatrix readLabeled(Path path) throws IOException {
     String name = path.toString();
     try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       String first = in.readLine();
@@ -56,14 +73,28 @@ public final class TripletCsv {
       if (cols < 1) {
         throw new DatasetFormatException(name, 1, "expected cols >= 1, found " + cols);
       }
+      List<String> userIds = null;
+      List<String> itemIds = null;
+      long lineNo = 2;
       String second = in.readLine();
+      while (second != null && (second.startsWith(USER_IDS) || second.startsWith(ITEM_IDS))) {
+        List<String> ids = LabeledMatrix.parseIds(second.substring(second.indexOf('\t') + 1));
+        if (second.startsWith(USER_IDS)) {
+          userIds = ids;
+        } else {
+          itemIds = ids;
+        }
+        second = in.readLine();
+        lineNo++;
+      }
       if (second == null || !second.trim().equals(COLUMNS)) {
-        throw new DatasetFormatException(name, 2, "expected the column header '" + COLUMNS
+        throw new DatasetFormatException(name, lineNo, "expected the column header '" + COLUMNS
             + "', found " + (second == null ? "the end of the file" : "'" + abbreviate(second)
             + "'"));
       }
+      Map<String, Integer> userIndex = indexOf(userIds, rows, name, "user");
+      Map<String, Integer> itemIndex = indexOf(itemIds, cols, name, "item");
       InteractionMatrix.Builder b = InteractionMatrix.builder(rows, cols);
-      long lineNo = 2;
       long count = 0;
       String line;
       while ((line = in.readLine()) != null) {
@@ -77,8 +108,8 @@ public final class TripletCsv {
           throw new DatasetFormatException(name, lineNo,
               "expected 'user,item,value', found '" + abbreviate(line) + "'");
         }
-        int user = parseInt(line.substring(0, c1), name, lineNo, "user");
-        int item = parseInt(line.substring(c1 + 1, c2), name, lineNo, "item");
+        int user = field(line.substring(0, c1), userIndex, name, lineNo, "user");
+        int item = field(line.substring(c1 + 1, c2), itemIndex, name, lineNo, "item");
         int value = parseInt(line.substring(c2 + 1), name, lineNo, "value");
         if (user < 0 || user >= rows) {
           throw new DatasetFormatException(name, lineNo, String.format(Locale.ROOT,
@@ -100,11 +131,43 @@ public final class TripletCsv {
             "expected %d entries (from the header), found %d", entries, count));
       }
       try {
-        return b.build();
+        return new LabeledMatrix(b.build(), userIds, itemIds);
       } catch (IllegalArgumentException e) {
         throw new DatasetFormatException(name, 0, e.getMessage());
       }
     }
+  }
+
+  private static Map<String, Integer> indexOf(List<String> ids, int expected, String name,
+      String what) {
+    if (ids == null) {
+      return null;
+    }
+    if (ids.size() != expected) {
+      throw new DatasetFormatException(name, 0, String.format(Locale.ROOT,
+          "expected %d %s ids (from the header), found %d", expected, what, ids.size()));
+    }
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (index.put(ids.get(i), i) != null) {
+        throw new DatasetFormatException(name, 0, "expected distinct " + what + " ids, found '"
+            + ids.get(i) + "' twice");
+      }
+    }
+    return index;
+  }
+
+  private static int field(String s, Map<String, Integer> ids, String name, long line,
+      String what) {
+    if (ids == null) {
+      return parseInt(s, name, line, what);
+    }
+    Integer i = ids.get(s.trim());
+    if (i == null) {
+      throw new DatasetFormatException(name, line, "expected a " + what + " id listed in the"
+          + " header, found '" + abbreviate(s) + "'");
+    }
+    return i;
   }
 
   /**
@@ -112,9 +175,31 @@ public final class TripletCsv {
    * a temporary file is written and moved into place.
    */
   public static void write(Path path, InteractionMatrix matrix) throws IOException {
+    write(path, new LabeledMatrix(matrix, null, null));
+  }
+
+  /**
+   * Writes a matrix with its original ids, atomically: when user (item) ids are given, a {@code
+   * # user-ids} ({@code # item-ids}) line lists them in index order and the user (item) column
+   * holds ids instead of indices. {@link #readLabeled} reads it back exactly.
+   *
+   * @throws IllegalArgumentException if an id is empty or contains a comma, tab or line break
+   */
+  public static void write(Path path, LabeledMatrix labeled) throws IOException {
+    LabeledMatrix.checkIds(labeled.userIds(), ",");
+    LabeledMatrix.checkIds(labeled.itemIds(), ",");
+    InteractionMatrix matrix = labeled.matrix();
+    List<String> users = labeled.userIds();
+    List<String> items = labeled.itemIds();
     AtomicFiles.writeText(path, out -> {
       out.write(String.format(Locale.ROOT, "# rows=%d cols=%d entries=%d%n", matrix.rows(),
           matrix.columns(), matrix.storedCount()));
+      if (users != null) {
+        out.write(USER_IDS + "\t" + String.join("\t", users) + "\n");
+      }
+      if (items != null) {
+        out.write(ITEM_IDS + "\t" + String.join("\t", items) + "\n");
+      }
       out.write(COLUMNS + "\n");
       StringBuilder sb = new StringBuilder(32);
       IOException[] failure = new IOException[1];
@@ -123,7 +208,9 @@ public final class TripletCsv {
           return;
         }
         sb.setLength(0);
-        sb.append(r).append(',').append(c).append(',').append(v).append('\n');
+        sb.append(users == null ? Integer.toString(r) : users.get(r)).append(',')
+            .append(items == null ? Integer.toString(c) : items.get(c)).append(',').append(v)
+            .append('\n');
         try {
           out.write(sb.toString());
         } catch (IOException e) {

@@ -53,14 +53,30 @@ class RoundTripProperties {
   }
 
   @Property(tries = 50)
+  void csvRoundTripKeepsIds(@ForAll long seed, @ForAll @IntRange(min = 0, max = 30) int rows,
+      @ForAll @IntRange(min = 1, max = 30) int cols) throws IOException {
+    Path dir = Files.createTempDirectory("sdrm-csv");
+    try {
+      LabeledMatrix in = new LabeledMatrix(random(seed, rows, cols),
+          seed % 3 == 0 ? null : ids("u", rows, seed), ids("i", cols, ~seed));
+      Path p = dir.resolve("m.csv");
+      TripletCsv.write(p, in);
+      assertEquals(in, TripletCsv.readLabeled(p));
+      assertEquals(in.matrix(), TripletCsv.read(p));
+    } finally {
+      deleteAll(dir);
+    }
+  }
+
+  @Property(tries = 50)
   void matrixMarketRoundTripKeepsIds(@ForAll long seed,
       @ForAll @IntRange(min = 0, max = 30) int rows,
       @ForAll @IntRange(min = 1, max = 30) int cols) throws IOException {
     Path dir = Files.createTempDirectory("sdrm-mm");
     try {
       InteractionMatrix m = random(seed, rows, cols);
-      MatrixMarket.Labeled in = new MatrixMarket.Labeled(m,
-          rows == 0 ? null : ids("u", rows, seed), ids("i", cols, ~seed));
+      LabeledMatrix in = new LabeledMatrix(m,
+          ids("u", rows, seed), ids("i", cols, ~seed));
       Path p = dir.resolve("m.mtx");
       MatrixMarket.write(p, in);
       assertEquals(in, MatrixMarket.read(p));
