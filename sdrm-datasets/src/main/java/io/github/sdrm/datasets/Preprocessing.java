@@ -1,6 +1,7 @@
 package io.github.sdrm.datasets;
 
 import io.github.sdrm.data.InteractionMatrix;
+import io.github.sdrm.nn.Shuffle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -148,19 +149,8 @@ public final class Preprocessing {
 
     // 4. user split
     int n = full.rows();
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    if (shuffleSeed != null) {
-      SplittableRandom rnd = new SplittableRandom(shuffleSeed);
-      for (int i = n - 1; i > 0; i--) {
-        int j = rnd.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
-    }
+    int[] order = shuffleSeed == null ? Shuffle.range(0, n)
+        : Shuffle.permutation(n, new SplittableRandom(shuffleSeed));
     int nTrain = (int) Math.floor(trainFraction * n);
     int nTest = (int) Math.floor(testFraction * n);
     return new Dataset(full, userIds, itemIds,

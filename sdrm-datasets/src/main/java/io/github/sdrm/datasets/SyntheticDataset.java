@@ -1,6 +1,7 @@
 package io.github.sdrm.datasets;
 
 import io.github.sdrm.data.InteractionMatrix;
+import io.github.sdrm.nn.Shuffle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,8 +78,8 @@ public final class SyntheticDataset {
     }
     int nTrain = (int) Math.floor(0.7 * USERS);
     int nTest = (int) Math.floor(0.2 * USERS);
-    return new Dataset(full, users, items, range(0, nTrain), range(nTrain, nTrain + nTest),
-        range(nTrain + nTest, USERS));
+    return new Dataset(full, users, items, Shuffle.range(0, nTrain),
+        Shuffle.range(nTrain, nTrain + nTest), Shuffle.range(nTrain + nTest, USERS));
   }
 
   private static double[][] gaussian(int n, SplittableRandom rnd) {
@@ -95,13 +96,5 @@ public final class SyntheticDataset {
   private static double gaussian(SplittableRandom rnd) {
     double u1 = 1e-300 + rnd.nextDouble();
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * rnd.nextDouble());
-  }
-
-  private static int[] range(int from, int to) {
-    int[] r = new int[to - from];
-    for (int i = 0; i < r.length; i++) {
-      r[i] = from + i;
-    }
-    return r;
   }
 }

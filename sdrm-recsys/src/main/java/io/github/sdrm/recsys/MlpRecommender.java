@@ -144,15 +144,7 @@ public final class MlpRecommender implements Recommender {
 
   @Override
   public float[][] score(InteractionMatrix users) {
-    Objects.requireNonNull(users, "users");
-    if (network == null) {
-      throw new IllegalStateException("mlp: score called before fit");
-    }
-    if (users.columns() != items) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "users must have the %d items the recommender was fitted on, found %d", items,
-          users.columns()));
-    }
+    Recommenders.checkScorable(name(), network != null, items, users);
     return network.output(users.onesOnly().toDense(DataType.FLOAT), false).toFloatMatrix();
   }
 }

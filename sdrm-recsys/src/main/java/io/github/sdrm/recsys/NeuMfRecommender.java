@@ -225,15 +225,7 @@ public final class NeuMfRecommender implements Recommender {
 
   @Override
   public float[][] score(InteractionMatrix users) {
-    Objects.requireNonNull(users, "users");
-    if (graph == null) {
-      throw new IllegalStateException("neumf: score called before fit");
-    }
-    if (users.columns() != items) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "users must have the %d items the recommender was fitted on, found %d", items,
-          users.columns()));
-    }
+    Recommenders.checkScorable(name(), graph != null, items, users);
     float[] itemIds = new float[items];
     for (int i = 0; i < items; i++) {
       itemIds[i] = i;

@@ -68,15 +68,7 @@ public final class TruncatedSvdRecommender implements Recommender {
 
   @Override
   public float[][] score(InteractionMatrix users) {
-    Objects.requireNonNull(users, "users");
-    if (v == null) {
-      throw new IllegalStateException("svd: score called before fit");
-    }
-    if (users.columns() != items) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "users must have the %d items the recommender was fitted on, found %d", items,
-          users.columns()));
-    }
+    Recommenders.checkScorable(name(), v != null, items, users);
     int k = rank;
     int[][] rows = SubspaceSvd.positives(users);
     float[][] out = new float[rows.length][items];

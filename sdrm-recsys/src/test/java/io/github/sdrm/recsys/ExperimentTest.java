@@ -1,5 +1,6 @@
 package io.github.sdrm.recsys;
 
+import static io.github.sdrm.recsys.RecsysTestData.clustered;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,24 +10,9 @@ import io.github.sdrm.data.InteractionMatrix;
 import io.github.sdrm.eval.FoldInSplit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ExperimentTest {
-  private static InteractionMatrix clustered(int users, int items, long seed) {
-    SplittableRandom rnd = new SplittableRandom(seed);
-    InteractionMatrix.Builder b = InteractionMatrix.builder(users, items);
-    for (int u = 0; u < users; u++) {
-      for (int i = 0; i < items; i++) {
-        boolean liked = (i < items / 2) == (u % 2 == 0);
-        if (rnd.nextDouble() < (liked ? 0.5 : 0.05)) {
-          b.add(u, i, liked || rnd.nextBoolean() ? 1 : 0);
-        }
-      }
-    }
-    return b.build();
-  }
-
   private static final Sdrm SMALL = Sdrm.builder().vaeHiddenSize(12).latentSize(6)
       .vaeBatchSize(16).vaeMaxEpochs(5).vaePatience(2).timesteps(5).denoiserLayers(1)
       .diffusionEpochs(3).diffusionBatchSize(16).diffusionLearningRate(1e-3).threads(1)

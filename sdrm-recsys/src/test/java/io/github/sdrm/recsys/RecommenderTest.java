@@ -1,5 +1,6 @@
 package io.github.sdrm.recsys;
 
+import static io.github.sdrm.recsys.RecsysTestData.clustered;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,27 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.sdrm.data.InteractionMatrix;
 import io.github.sdrm.eval.FoldInSplit;
 import io.github.sdrm.eval.RankingMetrics;
-import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.junit.jupiter.api.Test;
 
 class RecommenderTest {
-
-  /** Two groups of users with different favourite halves of the items. */
-  private static InteractionMatrix clustered(int users, int items, long seed) {
-    SplittableRandom rnd = new SplittableRandom(seed);
-    InteractionMatrix.Builder b = InteractionMatrix.builder(users, items);
-    for (int u = 0; u < users; u++) {
-      for (int i = 0; i < items; i++) {
-        boolean liked = (i < items / 2) == (u % 2 == 0);
-        if (rnd.nextDouble() < (liked ? 0.5 : 0.05)) {
-          b.add(u, i, liked || rnd.nextBoolean() ? 1 : 0);
-        }
-      }
-    }
-    return b.build();
-  }
 
   @Test
   void svd_matchesDenseSvdProjection() {
