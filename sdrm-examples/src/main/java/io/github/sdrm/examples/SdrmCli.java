@@ -1,0 +1,331 @@
+package io.github.sdrm.examples;
+
+import io.github.sdrm.Binarizer;
+import io.github.sdrm.FittedSdrm;
+import io.github.sdrm.Resolution;
+import io.github.sdrm.Sdrm;
+import io.github.sdrm.Stage;
+import io.github.sdrm.TrainingEvent;
+import io.github.sdrm.TrainingListener;
+import io.github.sdrm.data.InteractionMatrix;
+import io.github.sdrm.datasets.Dataset;
+import io.github.sdrm.datasets.DatasetFormatException;
+import io.github.sdrm.datasets.LabeledMatrix;
+import io.github.sdrm.datasets.MatrixMarket;
+import io.github.sdrm.datasets.Preprocessing;
+import io.github.sdrm.datasets.RatingsFormat;
+import io.github.sdrm.datasets.RawRatings;
+import io.github.sdrm.datasets.TripletCsv;
+import io.github.sdrm.eval.FoldInSplit;
+import io.github.sdrm.eval.RankingMetrics;
+import io.github.sdrm.recsys.FoldInEvaluation;
+import io.github.sdrm.recsys.Setting;
+import io.github.sdrm.recsys.TruncatedSvdRecommender;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code sdrm} command line: {@code generate}, {@code reproduce} and {@code evaluate}. Bad
+ * input ends with one line on standard error and exit code 2; output files are written
+ * atomically, so a failed run leaves none behind.
+ */
+public final class SdrmCli {
+  private static final String USAGE = String.join("\n",
+      "usage: sdrm <command> [options]",
+      "",
+      "commands:",
+      "  generate   train SDRM on a ratings file and write synthetic users",
+      "      --input FILE             ratings or interactions file (required)",
+      "      --format F               u.data | ratings.dat | ratings.csv | amazon-csv |"
+          + " amazon-json | csv | mtx (default: from the file name)",
+      "      --output FILE            synthetic interactions (required); .mtx = Matrix Market,"
+          + " else CSV triplets",
+      "      --users N                synthetic users (default: as many as the input has)",
+      "      --resolution full|multi  F-SDRM or M-SDRM (default full)",
+      "      --binarize equal-sparsity|zero|raw   (default equal-sparsity; raw needs CSV)",
+      "      --preset NAME            published hyperparameters, one of " + String.join(", ",
+          Presets.names()),
+      "      --seed S                 seed of training and generation (default 12345)",
+      "      --save-model FILE        also save the trained model",
+      "      --load-model FILE        generate from a saved model instead of training",
+      "      --threads N              BLAS threads (default 2)",
+      "  reproduce  the paper's table for one dataset and recommender (see Reproduce)",
+      "      --dataset NAME --recommender svd|mlp|neumf [--runs N] [--csv FILE] [--data DIR]",
+      "  evaluate   SVD Recall@k / NDCG@k of a synthetic file against a dataset's VALID users",
+      "      --synthetic FILE --dataset NAME [--setting replace|augment] [--data DIR]",
+      "",
+      "  --help     this text");
+
+  private SdrmCli() {}
+
+  /** Runs the command line. */
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs a command; returns the exit code (0 success, 2 bad input, 1 failure). */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+      out.println(USAGE);
+      return args.length == 0 ? 2 : 0;
+    }
+    try {
+      Map<String, String> opts = options(args);
+      switch (args[0]) {
+        case "generate":
+          generate(opts, out, err);
+          return 0;
+        case "reproduce":
+          known(opts, Set.of("dataset", "recommender", "runs", "csv", "data"));
+          Reproduce.main(new String[] {need(opts, "dataset"), need(opts, "recommender"),
+              opts.getOrDefault("runs", "5"), opts.getOrDefault("csv", ""),
+              opts.getOrDefault("data", BenchSupport.dataDir().toString())});
+          return 0;
+        case "evaluate":
+          evaluate(opts, out);
+          return 0;
+        default:
+          throw new IllegalArgumentException("unknown command '" + args[0]
+              + "'; expected generate, reproduce or evaluate (see --help)");
+      }
+    } catch (NoSuchFileException e) {
+      err.println("sdrm: file not found: " + e.getFile());
+      return 2;
+    } catch (IllegalArgumentException | DatasetFormatException e) {
+      err.println("sdrm: " + e.getMessage());
+      return 2;
+    } catch (IOException | UncheckedIOException e) {
+      err.println("sdrm: " + e.getMessage());
+      return 1;
+    } catch (Exception e) {
+      err.println("sdrm: " + e);
+      return 1;
+    }
+  }
+
+  private static void generate(Map<String, String> o, PrintStream out, PrintStream err)
+      throws IOException {
+    known(o, Set.of("input", "format", "output", "users", "resolution", "binarize", "preset",
+        "seed", "save-model", "load-model", "threads"));
+    Path input = Path.of(need(o, "input"));
+    Path output = Path.of(need(o, "output"));
+    int users = o.containsKey("users") ? integer(o, "users") : -1;
+    if (o.containsKey("users") && users < 0) {
+      throw new IllegalArgumentException("--users must be at least 0, found " + users);
+    }
+    Resolution resolution = switch (o.getOrDefault("resolution", "full")) {
+      case "full" -> Resolution.FULL;
+      case "multi" -> Resolution.MULTI;
+      default -> throw new IllegalArgumentException(
+          "--resolution must be full or multi, found " + o.get("resolution"));
+    };
+    Binarizer binarizer = switch (o.getOrDefault("binarize", "equal-sparsity")) {
+      case "equal-sparsity" -> Binarizer.equalSparsity();
+      case "zero" -> Binarizer.zeroThreshold();
+      case "raw" -> Binarizer.raw();
+      default -> throw new IllegalArgumentException(
+          "--binarize must be equal-sparsity, zero or raw, found " + o.get("binarize"));
+    };
+    boolean mtx = output.getFileName().toString().endsWith(".mtx");
+    if (binarizer.kind() == Binarizer.Kind.RAW && mtx) {
+      throw new IllegalArgumentException("--binarize raw writes logits and needs a CSV output");
+    }
+    Sdrm.Builder builder = o.containsKey("preset") ? Presets.get(o.get("preset"))
+        : Sdrm.builder();
+    long seed = o.containsKey("seed") ? Long.parseLong(o.get("seed")) : Sdrm.DEFAULT_SEED;
+    int threads = o.containsKey("threads") ? integer(o, "threads") : 2;
+    LabeledMatrix data = load(input, o.get("format"));
+    Sdrm sdrm = builder.seed(seed).binarizer(binarizer).threads(threads).elementwiseThreads(1)
+        .listener(new ProgressBar(err)).build();
+
+    FittedSdrm model;
+    if (o.containsKey("load-model")) {
+      model = FittedSdrm.load(Path.of(o.get("load-model")));
+    } else {
+      model = sdrm.fit(data.matrix());
+    }
+    if (model.items() != data.matrix().columns()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "the model has %d items but %s has %d", model.items(), input,
+          data.matrix().columns()));
+    }
+    if (o.containsKey("save-model")) {
+      model.save(Path.of(o.get("save-model")));
+    }
+    int n = users >= 0 ? users : data.matrix().rows();
+    long generationSeed = o.containsKey("seed") ? seed : model.provenance().generationSeed();
+    if (binarizer.kind() == Binarizer.Kind.RAW) {
+      float[] logits = model.generateScores(n, resolution, generationSeed).data().asFloat();
+      writeRawCsv(output, logits, n, data.itemIds(), model.items());
+    } else {
+      InteractionMatrix synthetic = binarizer.apply(
+          model.generateScores(n, resolution, generationSeed).data().asFloat(), n,
+          model.items(), model.provenance().fitDensity());
+      LabeledMatrix labeled = new LabeledMatrix(synthetic, null, data.itemIds());
+      if (mtx) {
+        MatrixMarket.write(output, labeled);
+      } else {
+        TripletCsv.write(output, labeled);
+      }
+      out.printf(Locale.ROOT, "wrote %s: %d synthetic users x %d items, %d interactions"
+          + " (density %.5f; input %.5f)%n", output, synthetic.rows(), synthetic.columns(),
+          synthetic.storedCount(), synthetic.density(), data.matrix().density());
+    }
+  }
+
+  private static void writeRawCsv(Path output, float[] logits, int users, List<String> items,
+      int columns) throws IOException {
+    StringBuilder sb = new StringBuilder("user,item,logit\n");
+    for (int u = 0; u < users; u++) {
+      for (int i = 0; i < columns; i++) {
+        sb.append(u).append(',').append(items == null ? Integer.toString(i) : items.get(i))
+            .append(',').append(logits[u * columns + i]).append('\n');
+      }
+    }
+    Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), "sdrm", ".tmp");
+    try {
+      Files.writeString(tmp, sb);
+      Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static void evaluate(Map<String, String> o, PrintStream out) throws IOException {
+    known(o, Set.of("synthetic", "dataset", "setting", "data"));
+    Path synthetic = Path.of(need(o, "synthetic"));
+    String dataset = need(o, "dataset");
+    Setting setting = switch (o.getOrDefault("setting", "replace")) {
+      case "replace" -> Setting.REPLACE;
+      case "augment" -> Setting.AUGMENT;
+      default -> throw new IllegalArgumentException(
+          "--setting must be replace or augment, found " + o.get("setting"));
+    };
+    Path dir = Path.of(o.getOrDefault("data", BenchSupport.dataDir().toString()))
+        .resolve("sdrm-splits").resolve(dataset);
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("no reference splits for dataset '" + dataset
+          + "' at " + dir);
+    }
+    InteractionMatrix train = TripletCsv.read(dir.resolve(dataset + "_train_test.csv"));
+    InteractionMatrix valid = TripletCsv.read(dir.resolve(dataset + "_valid.csv"));
+    InteractionMatrix synth = load(synthetic, null).matrix();
+    if (synth.columns() != train.columns()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s has %d items but %s has %d", synthetic, synth.columns(), dataset,
+          train.columns()));
+    }
+    FoldInSplit split = FoldInSplit.split(valid, 0.2, 123, FoldInSplit.Mode.NUMPY_COMPATIBLE,
+        FoldInSplit.Values.ALL_ONES);
+    RankingMetrics.Result r = FoldInEvaluation.evaluate(new TruncatedSvdRecommender(),
+        setting.trainingMatrix(train, split.foldIn(), synth), split,
+        RankingMetrics.PAPER_CUTOFFS);
+    out.println("| k | Recall@k | NDCG@k |\n|---|---|---|");
+    for (int k : RankingMetrics.PAPER_CUTOFFS) {
+      out.printf(Locale.ROOT, "| %d | %.4f | %.4f |%n", k, r.recall(k), r.ndcg(k));
+    }
+  }
+
+  /** Reads any supported input; item ids are kept when the format has them. */
+  static LabeledMatrix load(Path input, String format) throws IOException {
+    if (!Files.isRegularFile(input)) {
+      throw new NoSuchFileException(input.toString());
+    }
+    String name = input.getFileName().toString();
+    String f = format != null ? format : name.endsWith(".mtx") ? "mtx"
+        : name.equals("u.data") ? "u.data" : name.endsWith(".dat") ? "ratings.dat"
+        : name.equals("ratings.csv") ? "ratings.csv" : name.endsWith(".json")
+            || name.endsWith(".jsonl") ? "amazon-json" : "csv";
+    RatingsFormat ratings = switch (f) {
+      case "u.data" -> RatingsFormat.MOVIELENS_100K;
+      case "ratings.dat" -> RatingsFormat.MOVIELENS_DAT;
+      case "ratings.csv" -> RatingsFormat.MOVIELENS_CSV;
+      case "amazon-csv" -> RatingsFormat.AMAZON_CSV;
+      case "amazon-json" -> RatingsFormat.AMAZON_JSON;
+      case "csv", "mtx" -> null;
+      default -> throw new IllegalArgumentException("--format must be one of u.data,"
+          + " ratings.dat, ratings.csv, amazon-csv, amazon-json, csv, mtx; found " + f);
+    };
+    if (ratings == null) {
+      return f.equals("mtx") ? MatrixMarket.read(input) : TripletCsv.readLabeled(input);
+    }
+    Dataset d = Preprocessing.defaults().apply(RawRatings.read(input, ratings));
+    return LabeledMatrix.of(d);
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> o = new HashMap<>();
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (!a.startsWith("--")) {
+        throw new IllegalArgumentException("expected an option such as --input, found '" + a
+            + "'");
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("option " + a + " needs a value");
+      }
+      o.put(a.substring(2), args[++i]);
+    }
+    return o;
+  }
+
+  private static void known(Map<String, String> o, Set<String> allowed) {
+    for (String k : o.keySet()) {
+      if (!allowed.contains(k)) {
+        throw new IllegalArgumentException("unknown option --" + k + " (see --help)");
+      }
+    }
+  }
+
+  private static String need(Map<String, String> o, String key) {
+    String v = o.get(key);
+    if (v == null || v.isEmpty()) {
+      throw new IllegalArgumentException("--" + key + " is required (see --help)");
+    }
+    return v;
+  }
+
+  private static int integer(Map<String, String> o, String key) {
+    try {
+      return Integer.parseInt(o.get(key));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + key + " must be an integer, found '"
+          + o.get(key) + "'");
+    }
+  }
+
+  /** A one-line progress bar on standard error. */
+  static final class ProgressBar implements TrainingListener {
+    private final PrintStream err;
+
+    ProgressBar(PrintStream err) {
+      this.err = err;
+    }
+
+    @Override
+    public void onEpoch(TrainingEvent e) {
+      int width = 30;
+      int done = (int) Math.round(width * (e.epoch() + 1.0) / e.maxEpochs());
+      err.printf(Locale.ROOT, "\r%-9s [%s%s] %d/%d loss %.4f", e.stage().displayName(),
+          "#".repeat(done), ".".repeat(width - done), e.epoch() + 1, e.maxEpochs(), e.loss());
+    }
+
+    @Override
+    public void onStageEnd(Stage stage, int epochs) {
+      err.println();
+    }
+  }
+}

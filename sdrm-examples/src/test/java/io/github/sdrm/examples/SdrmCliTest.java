@@ -1,0 +1,93 @@
+package io.github.sdrm.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input to the command line: one clear line, exit code 2, no output file. */
+class SdrmCliTest {
+  @TempDir Path dir;
+
+  private String[] result;
+
+  private int run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = SdrmCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    result = new String[] {out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8)};
+    return code;
+  }
+
+  private Path ratings() throws IOException {
+    return Files.writeString(dir.resolve("u.data"), "1\t1\t5\t0\n1\t2\t4\t0\n");
+  }
+
+  private void assertOneLineAndNoOutput(String expectedStart) throws IOException {
+    String err = result[1];
+    assertTrue(err.startsWith("sdrm: " + expectedStart), err);
+    assertEquals(1, err.strip().split("\n").length, err);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertFalse(files.anyMatch(p -> p.getFileName().toString().startsWith("out")),
+          "an output file was left behind");
+    }
+  }
+
+  @Test
+  void help() {
+    assertEquals(0, run("--help"));
+    assertTrue(result[0].contains("generate"));
+  }
+
+  @Test
+  void generate_missingFile() throws IOException {
+    assertEquals(2, run("generate", "--input", dir.resolve("nope.dat").toString(), "--output",
+        dir.resolve("out.csv").toString()));
+    assertOneLineAndNoOutput("file not found: " + dir.resolve("nope.dat"));
+  }
+
+  @Test
+  void generate_unknownPreset() throws IOException {
+    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
+        dir.resolve("out.csv").toString(), "--preset", "netflix/svd"));
+    assertOneLineAndNoOutput("preset must be one of ml-100k/svd, ml-100k/mlp");
+  }
+
+  @Test
+  void generate_unknownFormat() throws IOException {
+    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
+        dir.resolve("out.csv").toString(), "--format", "parquet"));
+    assertOneLineAndNoOutput("--format must be one of u.data");
+  }
+
+  @Test
+  void generate_negativeUsers() throws IOException {
+    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
+        dir.resolve("out.csv").toString(), "--users", "-5"));
+    assertOneLineAndNoOutput("--users must be at least 0, found -5");
+  }
+
+  @Test
+  void generate_kCoreRemovesEverything() throws IOException {
+    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
+        dir.resolve("out.csv").toString()));
+    assertOneLineAndNoOutput("the 5-core on ratings >= 4.0 removes every user");
+  }
+
+  @Test
+  void unknownCommand() throws IOException {
+    assertEquals(2, run("train"));
+    assertOneLineAndNoOutput("unknown command 'train'");
+  }
+}
