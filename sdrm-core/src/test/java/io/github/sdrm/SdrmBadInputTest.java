@@ -176,4 +176,11 @@ class SdrmBadInputTest {
       assertEquals(1, files.count());
     }
   }
+
+  @Test
+  void generate_zeroUsers() {
+    assertEquals(0, model.generate(0, Resolution.MULTI).rows());
+    assertEquals(0, model.generateVae(0).rows());
+    assertEquals(0, model.generateScores(0, Resolution.FULL, 1L).length());
+  }
 }
