@@ -23,9 +23,10 @@ import java.util.Objects;
  *
  * <p>Defaults are the authors' tuning start point (the MultiVAE paper's shape): diffusion epochs
  * 200, diffusion batch 500, diffusion learning rate 1e−5, T = 100, ν = 1, L = 4, VAE batch 500,
- * H = 600, d = 200, VAE learning rate 1e−3. The authors' tuned values for each
- * dataset and recommender are collected in sdrm-examples' {@code Presets}. The method follows D. Lilienthal, P. Mello, M. Eirinaki, S. Tiomkin, "Multi-Resolution
- * Diffusion for Privacy-Sensitive Recommender Systems", IEEE Access 12 (2024) 58275–58287.
+ * H = 600, d = 200, VAE learning rate 1e−3. The authors' tuned values for each dataset and
+ * recommender are collected in sdrm-examples' {@code Presets}. The method follows D. Lilienthal,
+ * P. Mello, M. Eirinaki, S. Tiomkin, "Multi-Resolution Diffusion for Privacy-Sensitive
+ * Recommender Systems", IEEE Access 12 (2024) 58275–58287.
  */
 public final class Sdrm {
   /** The seed used when none is given. */
