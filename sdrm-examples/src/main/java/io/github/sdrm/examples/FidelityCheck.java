@@ -19,7 +19,7 @@ import java.util.Map;
  * (NumPy-compatible split, seed 123, whose held-out entries only serve early stopping), generates
  * as many users as TRAIN has with F-SDRM, M-SDRM and the MultiVAE baseline (equal sparsity), and
  * prints SVD's Recall@10 and NDCG@10 in ORIGINAL, REPLACE and AUGMENT. Arguments: [runs]
- * [threads] [data dir].
+ * [threads] [data dir] [VAE early-stopping patience, default 20].
  */
 public final class FidelityCheck {
   private FidelityCheck() {}
@@ -29,6 +29,7 @@ public final class FidelityCheck {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 1;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     Path data = args.length > 2 ? Path.of(args[2]) : BenchSupport.dataDir();
+    int patience = args.length > 3 ? Integer.parseInt(args[3]) : 20;
     Path dir = data.resolve("sdrm-splits/ml-100k");
     InteractionMatrix train = TripletCsv.read(dir.resolve("ml-100k_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve("ml-100k_valid.csv"));
@@ -38,7 +39,7 @@ public final class FidelityCheck {
     for (int run = 0; run < runs; run++) {
       long t0 = System.nanoTime();
       FittedSdrm model = Presets.ml100kSvd().seed(run).threads(threads).elementwiseThreads(1)
-          .build().fit(train, split);
+          .vaePatience(patience).build().fit(train, split);
       Map<String, InteractionMatrix> synthetic = new LinkedHashMap<>();
       synthetic.put("F-SDRM", model.generate(train.rows(), Resolution.FULL));
       synthetic.put("M-SDRM", model.generate(train.rows(), Resolution.MULTI));
