@@ -44,6 +44,7 @@ public final class Sdrm {
   private final double vaeLearningRate;
   private final int vaeMaxEpochs;
   private final int vaePatience;
+  private final boolean vaeEarlyStopping;
   private final double validationFraction;
   private final long seed;
   private final Resolution resolution;
@@ -66,6 +67,7 @@ public final class Sdrm {
     vaeLearningRate = b.vaeLearningRate;
     vaeMaxEpochs = b.vaeMaxEpochs;
     vaePatience = b.vaePatience;
+    vaeEarlyStopping = b.vaeEarlyStopping;
     validationFraction = b.validationFraction;
     seed = b.seed;
     resolution = b.resolution;
@@ -96,6 +98,7 @@ public final class Sdrm {
     b.vaeLearningRate = vaeLearningRate;
     b.vaeMaxEpochs = vaeMaxEpochs;
     b.vaePatience = vaePatience;
+    b.vaeEarlyStopping = vaeEarlyStopping;
     b.validationFraction = validationFraction;
     b.seed = seed;
     b.resolution = resolution;
@@ -218,6 +221,14 @@ public final class Sdrm {
     return vaePatience;
   }
 
+  /**
+   * Whether the VAE stops early and restores its best weights (the default, as the reference);
+   * when false it trains exactly {@link #vaeMaxEpochs()} epochs and keeps the last weights.
+   */
+  public boolean vaeEarlyStopping() {
+    return vaeEarlyStopping;
+  }
+
   /** Fraction of users held out for validation by {@link #fit(InteractionMatrix)}. */
   public double validationFraction() {
     return validationFraction;
@@ -273,6 +284,7 @@ public final class Sdrm {
     m.put("vaeLearningRate", Double.toString(vaeLearningRate));
     m.put("vaeMaxEpochs", Integer.toString(vaeMaxEpochs));
     m.put("vaePatience", Integer.toString(vaePatience));
+    m.put("vaeEarlyStopping", Boolean.toString(vaeEarlyStopping));
     m.put("validationFraction", Double.toString(validationFraction));
     m.put("seed", Long.toString(seed));
     m.put("resolution", resolution.name());
@@ -298,6 +310,8 @@ public final class Sdrm {
     b.vaeLearningRate(Double.parseDouble(need(p, "vaeLearningRate")));
     b.vaeMaxEpochs(Integer.parseInt(need(p, "vaeMaxEpochs")));
     b.vaePatience(Integer.parseInt(need(p, "vaePatience")));
+    // added after the first files of format 1 were written; absent means the default
+    b.vaeEarlyStopping(Boolean.parseBoolean(p.getOrDefault("vaeEarlyStopping", "true")));
     b.validationFraction(Double.parseDouble(need(p, "validationFraction")));
     b.seed(Long.parseLong(need(p, "seed")));
     b.resolution(Resolution.valueOf(need(p, "resolution")));
@@ -356,6 +370,7 @@ public final class Sdrm {
     private double vaeLearningRate = 1e-3;
     private int vaeMaxEpochs = 500;
     private int vaePatience = 20;
+    private boolean vaeEarlyStopping = true;
     private double validationFraction = 0.1;
     private long seed = DEFAULT_SEED;
     private Resolution resolution = Resolution.FULL;
@@ -436,6 +451,16 @@ public final class Sdrm {
     /** Early-stopping patience of the VAE in epochs, at least 0 (default 20). */
     public Builder vaePatience(int epochs) {
       vaePatience = atLeast("vaePatience", epochs, 0);
+      return this;
+    }
+
+    /**
+     * Whether the VAE stops early on its validation Recall@10 and restores the best weights
+     * (default true, the reference's procedure). With false it trains exactly {@code
+     * vaeMaxEpochs} epochs and keeps the last weights; the validation metric is still reported.
+     */
+    public Builder vaeEarlyStopping(boolean enabled) {
+      vaeEarlyStopping = enabled;
       return this;
     }
 

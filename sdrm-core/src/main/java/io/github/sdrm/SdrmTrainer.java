@@ -93,7 +93,7 @@ final class SdrmTrainer {
     VaeTrainer.Result vaeResult = VaeTrainer.train(vae, rows,
         split == null ? null : split.foldIn(), split == null ? null : split.heldOut(),
         new VaeTrainer.Settings(cfg.vaeBatchSize(), cfg.vaeLearningRate(), cfg.vaeMaxEpochs(),
-            cfg.vaePatience(), ANNEAL_CAP, TOTAL_ANNEAL_STEPS),
+            cfg.vaePatience(), ANNEAL_CAP, TOTAL_ANNEAL_STEPS, cfg.vaeEarlyStopping()),
         vaeTrainSeed, (epoch, loss, metric) -> report(history, listener, new TrainingEvent(
             Stage.VAE, epoch, cfg.vaeMaxEpochs(), loss, metric, since(vaeStart))));
     listener.onStageEnd(Stage.VAE, vaeResult.epochsRun());

@@ -43,4 +43,15 @@ class ReproducibilityTest {
     assertEquals(train.storedCount(), synthetic.onesCount(), 2.0);
     assertEquals(sdrm.replace(train), synthetic);
   }
+
+  @Test
+  void vaeEarlyStoppingOff_runsEveryEpochAndKeepsTheLast() {
+    InteractionMatrix train = TestData.clustered(45, 20, 3L);
+    FittedSdrm m = TestData.smallConfig().vaeMaxEpochs(9).vaePatience(0).vaeEarlyStopping(false)
+        .build().fit(train);
+    assertEquals(9, m.provenance().vaeEpochs());
+    long vaeEvents = m.provenance().history().stream().filter(e -> e.stage() == Stage.VAE)
+        .count();
+    assertEquals(9, vaeEvents);
+  }
 }

@@ -155,6 +155,7 @@ class SdrmBuilderTest {
   @Test
   void properties_roundTrip() {
     Sdrm s = Sdrm.builder().timesteps(17).noiseVarianceDiminisher(0.3).seed(-5)
+        .vaeEarlyStopping(false)
         .binarizer(Binarizer.equalSparsity(0.125)).resolution(Resolution.MULTI).build();
     assertEquals(s, Sdrm.fromProperties(s.toProperties()));
   }

@@ -25,7 +25,7 @@ public final class VaeTrainer {
 
   /** Training settings. */
   public record Settings(int batchSize, double learningRate, int maxEpochs, int patience,
-      double annealCap, int totalAnnealSteps) {}
+      double annealCap, int totalAnnealSteps, boolean earlyStopping) {}
 
   /** What training achieved. */
   public record Result(int epochsRun, int bestEpoch, double bestValidationRecall) {}
@@ -35,7 +35,8 @@ public final class VaeTrainer {
   /**
    * Trains {@code vae} on {@code rows}; validates after every epoch by scoring {@code
    * validationFoldIn} and comparing with {@code validationHeldOut}. When the validation set has no
-   * held-out entries, all {@code maxEpochs} are run and the last weights are kept.
+   * held-out entries, or early stopping is off, all {@code maxEpochs} are run and the last weights
+   * are kept.
    */
   public static Result train(MultiVae vae, InteractionMatrix rows,
       InteractionMatrix validationFoldIn, InteractionMatrix validationHeldOut, Settings s,
@@ -80,13 +81,15 @@ public final class VaeTrainer {
             best = metric;
             bestEpoch = epoch;
             sinceBest = 0;
-            bestWeights = ParamIo.snapshot(vae.params());
+            if (s.earlyStopping()) {
+              bestWeights = ParamIo.snapshot(vae.params());
+            }
           } else {
             sinceBest++;
           }
         }
         callback.onEpoch(epoch, lossSum / batches, metric);
-        if (validate && sinceBest > s.patience()) {
+        if (validate && s.earlyStopping() && sinceBest > s.patience()) {
           epoch++;
           break;
         }

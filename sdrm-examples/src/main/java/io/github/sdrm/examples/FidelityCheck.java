@@ -19,7 +19,8 @@ import java.util.Map;
  * (NumPy-compatible split, seed 123, whose held-out entries only serve early stopping), generates
  * as many users as TRAIN has with F-SDRM, M-SDRM and the MultiVAE baseline (equal sparsity), and
  * prints SVD's Recall@10 and NDCG@10 in ORIGINAL, REPLACE and AUGMENT. Arguments: [runs]
- * [threads] [data dir] [VAE early-stopping patience, default 20].
+ * [threads] [data dir] [VAE early-stopping patience, default 20] [fixed VAE epochs without early
+ * stopping, default 0 = early stopping].
  */
 public final class FidelityCheck {
   private FidelityCheck() {}
@@ -30,6 +31,7 @@ public final class FidelityCheck {
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     Path data = args.length > 2 ? Path.of(args[2]) : BenchSupport.dataDir();
     int patience = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+    int fixedVaeEpochs = args.length > 4 ? Integer.parseInt(args[4]) : 0;
     Path dir = data.resolve("sdrm-splits/ml-100k");
     InteractionMatrix train = TripletCsv.read(dir.resolve("ml-100k_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve("ml-100k_valid.csv"));
@@ -39,7 +41,10 @@ public final class FidelityCheck {
     for (int run = 0; run < runs; run++) {
       long t0 = System.nanoTime();
       FittedSdrm model = Presets.ml100kSvd().seed(run).threads(threads).elementwiseThreads(1)
-          .vaePatience(patience).build().fit(train, split);
+          .vaePatience(patience)
+          .vaeEarlyStopping(fixedVaeEpochs == 0)
+          .vaeMaxEpochs(fixedVaeEpochs == 0 ? 500 : fixedVaeEpochs)
+          .build().fit(train, split);
       Map<String, InteractionMatrix> synthetic = new LinkedHashMap<>();
       synthetic.put("F-SDRM", model.generate(train.rows(), Resolution.FULL));
       synthetic.put("M-SDRM", model.generate(train.rows(), Resolution.MULTI));
