@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * Reproduces one row group of the paper's table from the reference splits: dataset × recommender
  * with the preset of that pair, ORIGINAL, REPLACE and AUGMENT, F-SDRM, M-SDRM and MultiVAE,
  * several runs; prints the Markdown table and writes CSV. Arguments: dataset recommender [runs]
- * [csv output] [data dir], for example {@code ml-100k svd 5 results.csv}.
+ * [csv output] [data dir] [fixed VAE epochs, 0 = early stopping], for example {@code ml-100k svd
+ * 5 results.csv}.
  */
 public final class Reproduce {
   private Reproduce() {}
@@ -36,11 +37,16 @@ public final class Reproduce {
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     Path csv = args.length > 3 && !args[3].isEmpty() ? Path.of(args[3]) : null;
     Path data = args.length > 4 ? Path.of(args[4]) : BenchSupport.dataDir();
+    int fixedVaeEpochs = args.length > 5 ? Integer.parseInt(args[5]) : 0;
     Path dir = data.resolve("sdrm-splits").resolve(dataset);
     InteractionMatrix train = TripletCsv.read(dir.resolve(dataset + "_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve(dataset + "_valid.csv"));
-    Sdrm sdrm = Presets.get(dataset + "/" + recommender).threads(2).elementwiseThreads(1)
-        .build();
+    Sdrm.Builder preset = Presets.get(dataset + "/" + recommender).threads(2)
+        .elementwiseThreads(1);
+    if (fixedVaeEpochs > 0) {
+      preset.vaeEarlyStopping(false).vaeMaxEpochs(fixedVaeEpochs);
+    }
+    Sdrm sdrm = preset.build();
     Supplier<Recommender> factory = switch (recommender) {
       case "svd" -> TruncatedSvdRecommender::new;
       case "mlp" -> MlpRecommender::new;
