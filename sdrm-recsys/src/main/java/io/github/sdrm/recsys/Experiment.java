@@ -5,7 +5,6 @@ import io.github.sdrm.Sdrm;
 import io.github.sdrm.data.InteractionMatrix;
 import io.github.sdrm.eval.FoldInSplit;
 import io.github.sdrm.eval.RankingMetrics;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -251,10 +250,5 @@ public final class Experiment {
       }
       return new Experiment(this);
     }
-  }
-
-  /** The recommenders' names, in order. */
-  public List<String> recommenderNames() {
-    return new ArrayList<>(recommenders.keySet());
   }
 }

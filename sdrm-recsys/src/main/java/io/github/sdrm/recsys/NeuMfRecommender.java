@@ -105,6 +105,21 @@ public final class NeuMfRecommender implements Recommender {
         posItem[n[0]++] = c;
       }
     });
+    // each user's stored items and stored zeros, once: negatives are drawn from them every epoch
+    int[][] stored = new int[users][];
+    int[][] zeros = new int[users][];
+    for (int r = 0; r < users; r++) {
+      stored[r] = train.rowColumns(r);
+      byte[] vals = train.rowValues(r);
+      int[] z = new int[stored[r].length];
+      int nz = 0;
+      for (int i = 0; i < vals.length; i++) {
+        if (vals[i] == 0) {
+          z[nz++] = stored[r][i];
+        }
+      }
+      zeros[r] = Arrays.copyOf(z, nz);
+    }
     SplittableRandom rnd = new SplittableRandom(seed);
     double best = Double.POSITIVE_INFINITY;
     INDArray bestParams = null;
@@ -118,7 +133,7 @@ public final class NeuMfRecommender implements Recommender {
         it[2 * p] = posItem[p];
         y[2 * p] = 1f;
         u[2 * p + 1] = posUser[p];
-        it[2 * p + 1] = negative(train, posUser[p], rnd);
+        it[2 * p + 1] = negative(stored[posUser[p]], zeros[posUser[p]], items, rnd);
       }
       int[] order = Shuffle.permutation(total, rnd);
       int held = Math.max(1, (int) Math.round(HELD_OUT * total));
@@ -177,28 +192,20 @@ public final class NeuMfRecommender implements Recommender {
         .build();
   }
 
-  /** A negative item for user u: a stored zero if u has any, else an unobserved item. */
-  private static int negative(InteractionMatrix m, int user, SplittableRandom rnd) {
-    int[] cols = m.rowColumns(user);
-    byte[] vals = m.rowValues(user);
-    int zeros = 0;
-    for (byte v : vals) {
-      zeros += 1 - v;
+  /**
+   * A negative item for user u: one of {@code zeros} (the user's stored zeros, ascending) if
+   * there are any, else an item outside {@code stored} (all the user's stored items, ascending).
+   */
+  private static int negative(int[] stored, int[] zeros, int items, SplittableRandom rnd) {
+    if (zeros.length > 0) {
+      return zeros[rnd.nextInt(zeros.length)];
     }
-    if (zeros > 0) {
-      int pick = rnd.nextInt(zeros);
-      for (int i = 0; i < vals.length; i++) {
-        if (vals[i] == 0 && pick-- == 0) {
-          return cols[i];
-        }
-      }
-    }
-    if (cols.length >= m.columns()) {
-      return rnd.nextInt(m.columns());   // nothing unobserved: any item, as a last resort
+    if (stored.length >= items) {
+      return rnd.nextInt(items);   // nothing unobserved: any item, as a last resort
     }
     while (true) {
-      int c = rnd.nextInt(m.columns());
-      if (Arrays.binarySearch(cols, c) < 0) {
+      int c = rnd.nextInt(items);
+      if (Arrays.binarySearch(stored, c) < 0) {
         return c;
       }
     }
