@@ -45,6 +45,7 @@ public final class Sdrm {
   private final int vaeMaxEpochs;
   private final int vaePatience;
   private final boolean vaeEarlyStopping;
+  private final VaeValidation vaeValidation;
   private final double validationFraction;
   private final long seed;
   private final Resolution resolution;
@@ -68,6 +69,7 @@ public final class Sdrm {
     vaeMaxEpochs = b.vaeMaxEpochs;
     vaePatience = b.vaePatience;
     vaeEarlyStopping = b.vaeEarlyStopping;
+    vaeValidation = b.vaeValidation;
     validationFraction = b.validationFraction;
     seed = b.seed;
     resolution = b.resolution;
@@ -99,6 +101,7 @@ public final class Sdrm {
     b.vaeMaxEpochs = vaeMaxEpochs;
     b.vaePatience = vaePatience;
     b.vaeEarlyStopping = vaeEarlyStopping;
+    b.vaeValidation = vaeValidation;
     b.validationFraction = validationFraction;
     b.seed = seed;
     b.resolution = resolution;
@@ -113,7 +116,7 @@ public final class Sdrm {
   /**
    * Trains on {@code train}. A seeded {@link #validationFraction()} of its users is held out for
    * the VAE's early stopping: their fold-in rows (80 % of each row) join the training rows, their
-   * held-out entries are never trained on.
+   * held-out entries are never trained on (how they are scored: {@link #vaeValidation()}).
    *
    * @throws IllegalArgumentException if {@code train} has no rows or no stored entries
    * @throws TrainingDivergedException if a loss becomes NaN or infinite
@@ -125,8 +128,8 @@ public final class Sdrm {
   /**
    * Trains on {@code train}, using {@code validation}'s users for the VAE's early stopping: a
    * seeded fold-in split of each validation row, the fold-in rows joining the training rows and
-   * the held-out entries used only to measure Recall@10 (the reference's protocol, without its
-   * leak of held-out entries into training).
+   * the held-out entries never trained on (the reference's protocol; how they are scored: {@link
+   * #vaeValidation()}).
    *
    * @throws IllegalArgumentException if a matrix is empty or their column counts differ
    */
@@ -137,9 +140,12 @@ public final class Sdrm {
 
   /**
    * Trains on {@code train} with an existing fold-in split of validation users: their fold-in
-   * rows join the training rows and their held-out entries serve only the VAE's early stopping.
-   * Use this when the same split is used to evaluate the synthetic data afterwards, so that no
-   * held-out entry reaches the generator.
+   * rows join the training rows and their held-out entries are never trained on. Use this when
+   * the same split is used to evaluate the synthetic data afterwards, so that no held-out entry
+   * reaches the generator's training data. (With {@link VaeValidation#REFERENCE}, as in the
+   * paper's code, the validation users' whole rows, these held-out entries among them, are the
+   * targets of the per-epoch validation, so they influence which VAE epoch is kept; with {@link
+   * VaeValidation#LEAK_FREE} they do not.)
    *
    * @throws IllegalArgumentException if {@code train} is empty or the item counts differ
    */
@@ -229,6 +235,11 @@ public final class Sdrm {
     return vaeEarlyStopping;
   }
 
+  /** How early stopping validates the VAE; see {@link VaeValidation}. */
+  public VaeValidation vaeValidation() {
+    return vaeValidation;
+  }
+
   /** Fraction of users held out for validation by {@link #fit(InteractionMatrix)}. */
   public double validationFraction() {
     return validationFraction;
@@ -285,6 +296,7 @@ public final class Sdrm {
     m.put("vaeMaxEpochs", Integer.toString(vaeMaxEpochs));
     m.put("vaePatience", Integer.toString(vaePatience));
     m.put("vaeEarlyStopping", Boolean.toString(vaeEarlyStopping));
+    m.put("vaeValidation", vaeValidation.name());
     m.put("validationFraction", Double.toString(validationFraction));
     m.put("seed", Long.toString(seed));
     m.put("resolution", resolution.name());
@@ -312,6 +324,8 @@ public final class Sdrm {
     b.vaePatience(Integer.parseInt(need(p, "vaePatience")));
     // added after the first files of format 1 were written; absent means the default
     b.vaeEarlyStopping(Boolean.parseBoolean(p.getOrDefault("vaeEarlyStopping", "true")));
+    // added later still; files written before it were trained leak-free
+    b.vaeValidation(VaeValidation.valueOf(p.getOrDefault("vaeValidation", "LEAK_FREE")));
     b.validationFraction(Double.parseDouble(need(p, "validationFraction")));
     b.seed(Long.parseLong(need(p, "seed")));
     b.resolution(Resolution.valueOf(need(p, "resolution")));
@@ -371,6 +385,7 @@ public final class Sdrm {
     private int vaeMaxEpochs = 500;
     private int vaePatience = 20;
     private boolean vaeEarlyStopping = true;
+    private VaeValidation vaeValidation = VaeValidation.REFERENCE;
     private double validationFraction = 0.1;
     private long seed = DEFAULT_SEED;
     private Resolution resolution = Resolution.FULL;
@@ -461,6 +476,16 @@ public final class Sdrm {
      */
     public Builder vaeEarlyStopping(boolean enabled) {
       vaeEarlyStopping = enabled;
+      return this;
+    }
+
+    /**
+     * How the VAE's early stopping validates (default {@link VaeValidation#REFERENCE}, which
+     * reproduces the paper's figures; {@link VaeValidation#LEAK_FREE} never scores entries it
+     * trained on and stops much sooner).
+     */
+    public Builder vaeValidation(VaeValidation mode) {
+      vaeValidation = Objects.requireNonNull(mode, "vaeValidation");
       return this;
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -90,8 +91,7 @@ final class SdrmTrainer {
         vaeInitSeed, dt);
     listener.onStageStart(Stage.VAE, cfg.vaeMaxEpochs());
     long vaeStart = System.nanoTime();
-    VaeTrainer.Result vaeResult = VaeTrainer.train(vae, rows,
-        split == null ? null : split.foldIn(), split == null ? null : split.heldOut(),
+    VaeTrainer.Result vaeResult = VaeTrainer.train(vae, rows, validation(cfg, split, splitSeed),
         new VaeTrainer.Settings(cfg.vaeBatchSize(), cfg.vaeLearningRate(), cfg.vaeMaxEpochs(),
             cfg.vaePatience(), ANNEAL_CAP, TOTAL_ANNEAL_STEPS, cfg.vaeEarlyStopping()),
         vaeTrainSeed, (epoch, loss, metric) -> report(history, listener, new TrainingEvent(
@@ -119,6 +119,26 @@ final class SdrmTrainer {
         train.columns(), train.density(), vaeResult.epochsRun(), vaeResult.bestEpoch(),
         vaeResult.bestValidationRecall(), generationSeed, history);
     return new FittedSdrm(vae, denoiser, provenance);
+  }
+
+  /**
+   * The split scored after each VAE epoch: always {@code split} when leak-free; for the reference
+   * mode, a fresh split of the same users each epoch, drawn from a seed derived from the run's.
+   */
+  static IntFunction<FoldInSplit> validation(Sdrm cfg, FoldInSplit split, long splitSeed) {
+    if (split == null) {
+      return null;
+    }
+    if (cfg.vaeValidation() == VaeValidation.LEAK_FREE) {
+      return epoch -> split;
+    }
+    InteractionMatrix users = split.merged();
+    SplittableRandom epochSeeds = new SplittableRandom(splitSeed ^ 0x9E3779B97F4A7C15L);
+    long[] seeds = new long[cfg.vaeMaxEpochs()];
+    for (int i = 0; i < seeds.length; i++) {
+      seeds[i] = epochSeeds.nextLong();
+    }
+    return epoch -> FoldInSplit.split(users, seeds[epoch]);
   }
 
   /** μ of every row, computed once (the VAE is frozen), as one detached [rows, d] array. */

@@ -155,8 +155,20 @@ class SdrmBuilderTest {
   @Test
   void properties_roundTrip() {
     Sdrm s = Sdrm.builder().timesteps(17).noiseVarianceDiminisher(0.3).seed(-5)
-        .vaeEarlyStopping(false)
+        .vaeEarlyStopping(false).vaeValidation(VaeValidation.LEAK_FREE)
         .binarizer(Binarizer.equalSparsity(0.125)).resolution(Resolution.MULTI).build();
     assertEquals(s, Sdrm.fromProperties(s.toProperties()));
+  }
+
+  @Test
+  void vaeValidation_defaultsToReferenceAndOldFilesReadAsLeakFree() {
+    Sdrm s = Sdrm.builder().build();
+    assertEquals(VaeValidation.REFERENCE, s.vaeValidation());
+    java.util.Map<String, String> p = new java.util.LinkedHashMap<>(s.toProperties());
+    p.remove("vaeValidation");
+    assertEquals(VaeValidation.LEAK_FREE, Sdrm.fromProperties(p).vaeValidation());
+    NullPointerException e = org.junit.jupiter.api.Assertions.assertThrows(
+        NullPointerException.class, () -> Sdrm.builder().vaeValidation(null));
+    assertEquals("vaeValidation", e.getMessage());
   }
 }

@@ -174,6 +174,37 @@ public final class FoldInSplit {
     return heldOut;
   }
 
+  /**
+   * Every entry of the split users again, fold-in and held-out merged (held-out entries as ones,
+   * fold-in entries as written in the fold-in part).
+   */
+  public InteractionMatrix merged() {
+    int rows = foldIn.rows();
+    int[][] cols = new int[rows][];
+    byte[][] vals = new byte[rows][];
+    for (int u = 0; u < rows; u++) {
+      int[] a = foldIn.rowColumns(u);
+      byte[] av = foldIn.rowValues(u);
+      int[] b = heldOut.rowColumns(u);
+      int[] c = new int[a.length + b.length];
+      byte[] cv = new byte[c.length];
+      int i = 0;
+      int j = 0;
+      for (int n = 0; n < c.length; n++) {
+        if (j >= b.length || (i < a.length && a[i] < b[j])) {
+          c[n] = a[i];
+          cv[n] = av[i++];
+        } else {
+          c[n] = b[j++];
+          cv[n] = 1;
+        }
+      }
+      cols[u] = c;
+      vals[u] = cv;
+    }
+    return InteractionMatrix.fromRows(foldIn.columns(), cols, vals);
+  }
+
   /** Users with fewer than two candidate entries, who have no held-out entries (a copy). */
   public int[] usersWithoutHeldOut() {
     return usersWithoutHeldOut.clone();

@@ -3,6 +3,7 @@ package io.github.sdrm.model;
 import io.github.sdrm.Stage;
 import io.github.sdrm.TrainingDivergedException;
 import io.github.sdrm.data.InteractionMatrix;
+import io.github.sdrm.eval.FoldInSplit;
 import io.github.sdrm.eval.RankingMetrics;
 import io.github.sdrm.nn.Adam;
 import io.github.sdrm.nn.NoiseSource;
@@ -11,6 +12,7 @@ import io.github.sdrm.nn.Shuffle;
 import io.github.sdrm.nn.Workspaces;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -33,17 +35,17 @@ public final class VaeTrainer {
   private VaeTrainer() {}
 
   /**
-   * Trains {@code vae} on {@code rows}; validates after every epoch by scoring {@code
-   * validationFoldIn} and comparing with {@code validationHeldOut}. When the validation set has no
-   * held-out entries, or early stopping is off, all {@code maxEpochs} are run and the last weights
-   * are kept.
+   * Trains {@code vae} on {@code rows}; after every epoch {@code validation} gives the split to
+   * score (its fold-in rows are reconstructed, its held-out entries are the targets). When {@code
+   * validation} is null or the split of epoch 0 has no held-out entries, or early stopping is off,
+   * all {@code maxEpochs} are run and the last weights are kept.
    */
   public static Result train(MultiVae vae, InteractionMatrix rows,
-      InteractionMatrix validationFoldIn, InteractionMatrix validationHeldOut, Settings s,
-      long seed, EpochCallback callback) {
+      IntFunction<FoldInSplit> validation, Settings s, long seed, EpochCallback callback) {
     SplittableRandom rnd = new SplittableRandom(seed);
     Adam adam = Adam.pytorchDefaults(0.0);
-    boolean validate = validationHeldOut != null && validationHeldOut.storedCount() > 0;
+    FoldInSplit first = validation == null ? null : validation.apply(0);
+    boolean validate = first != null && first.heldOut().storedCount() > 0;
     int k = Math.min(VALIDATION_K, vae.items());
     long steps = 0;
     double best = Double.NEGATIVE_INFINITY;
@@ -76,7 +78,8 @@ public final class VaeTrainer {
         }
         double metric = Double.NaN;
         if (validate) {
-          metric = validationRecall(vae, validationFoldIn, validationHeldOut, k, s.batchSize());
+          FoldInSplit split = epoch == 0 ? first : validation.apply(epoch);
+          metric = validationRecall(vae, split.foldIn(), split.heldOut(), k, s.batchSize());
           if (metric > best) {
             best = metric;
             bestEpoch = epoch;

@@ -2,6 +2,7 @@ package io.github.sdrm.examples;
 
 import io.github.sdrm.FittedSdrm;
 import io.github.sdrm.Sdrm;
+import io.github.sdrm.VaeValidation;
 import io.github.sdrm.data.InteractionMatrix;
 import io.github.sdrm.datasets.TripletCsv;
 import io.github.sdrm.eval.RankingMetrics;
@@ -10,77 +11,150 @@ import io.github.sdrm.recsys.MlpRecommender;
 import io.github.sdrm.recsys.NeuMfRecommender;
 import io.github.sdrm.recsys.Recommender;
 import io.github.sdrm.recsys.ResultTable;
+import io.github.sdrm.recsys.Setting;
 import io.github.sdrm.recsys.TruncatedSvdRecommender;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Reproduces one row group of the paper's table from the reference splits: dataset × recommender
- * with the preset of that pair, ORIGINAL, REPLACE and AUGMENT, F-SDRM, M-SDRM and MultiVAE,
- * several runs; prints the Markdown table and writes CSV. Arguments: dataset recommender [runs]
- * [csv output] [data dir] [fixed VAE epochs, 0 = early stopping], for example {@code ml-100k svd
- * 5 results.csv}.
+ * with the preset of that pair, the chosen settings (default ORIGINAL, REPLACE and AUGMENT),
+ * F-SDRM, M-SDRM and MultiVAE, several runs; prints the Markdown table and the wall time and
+ * writes CSV. The command line's {@code sdrm reproduce} calls {@link #run}; this main takes
+ * positional arguments: dataset recommender [runs] [csv output] [data dir] [fixed VAE epochs, 0 =
+ * early stopping], for example {@code ml-100k svd 5 results.csv}.
  */
 public final class Reproduce {
   private Reproduce() {}
 
-  /** Runs the reproduction. */
+  /**
+   * What to reproduce.
+   *
+   * @param dataset a folder name under {@code data/sdrm-splits} (ml-100k, alb, adm)
+   * @param recommender svd, mlp or neumf
+   * @param runs how many runs, each retraining the generator with the next seed
+   * @param csv where to write the table as CSV, or null
+   * @param data the data directory holding {@code sdrm-splits}
+   * @param settings the settings to measure, not empty
+   * @param vaeValidation how the VAE's early stopping validates
+   * @param fixedVaeEpochs 0 for early stopping, else train the VAE exactly this many epochs
+   * @param threads BLAS threads
+   */
+  public record Request(String dataset, String recommender, int runs, Path csv, Path data,
+      Set<Setting> settings, VaeValidation vaeValidation, int fixedVaeEpochs, int threads) {
+    /** Checks every field; messages name the field, the expected and the found value. */
+    public Request {
+      Objects.requireNonNull(dataset, "dataset");
+      Objects.requireNonNull(recommender, "recommender");
+      Objects.requireNonNull(data, "data");
+      Objects.requireNonNull(vaeValidation, "vaeValidation");
+      if (!Set.of("svd", "mlp", "neumf").contains(recommender)) {
+        throw new IllegalArgumentException(
+            "recommender must be one of svd, mlp, neumf; found '" + recommender + "'");
+      }
+      if (runs < 1) {
+        throw new IllegalArgumentException("runs must be at least 1, found " + runs);
+      }
+      if (settings == null || settings.isEmpty()) {
+        throw new IllegalArgumentException("at least one setting is required, found none");
+      }
+      if (fixedVaeEpochs < 0) {
+        throw new IllegalArgumentException(
+            "fixed VAE epochs must be at least 0, found " + fixedVaeEpochs);
+      }
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, found " + threads);
+      }
+      settings = Set.copyOf(settings);
+    }
+
+    /** The directory of the dataset's reference splits. */
+    Path splits() {
+      return data.resolve("sdrm-splits").resolve(dataset);
+    }
+  }
+
+  /** Runs the reproduction with positional arguments (see the class comment). */
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: Reproduce <dataset> <svd|mlp|neumf> [runs] [csv] [data dir]");
+      System.err.println("usage: Reproduce <dataset> <svd|mlp|neumf> [runs] [csv] [data dir]"
+          + " [fixed VAE epochs]");
       System.exit(2);
     }
-    String dataset = args[0];
-    String recommender = args[1];
-    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    Path csv = args.length > 3 && !args[3].isEmpty() ? Path.of(args[3]) : null;
-    Path data = args.length > 4 ? Path.of(args[4]) : BenchSupport.dataDir();
-    int fixedVaeEpochs = args.length > 5 ? Integer.parseInt(args[5]) : 0;
-    Path dir = data.resolve("sdrm-splits").resolve(dataset);
-    InteractionMatrix train = TripletCsv.read(dir.resolve(dataset + "_train_test.csv"));
-    InteractionMatrix valid = TripletCsv.read(dir.resolve(dataset + "_valid.csv"));
-    Sdrm.Builder preset = Presets.get(dataset + "/" + recommender).threads(2)
-        .elementwiseThreads(1);
-    if (fixedVaeEpochs > 0) {
-      preset.vaeEarlyStopping(false).vaeMaxEpochs(fixedVaeEpochs);
+    run(new Request(args[0], args[1], args.length > 2 ? Integer.parseInt(args[2]) : 5,
+        args.length > 3 && !args[3].isEmpty() ? Path.of(args[3]) : null,
+        args.length > 4 ? Path.of(args[4]) : BenchSupport.dataDir(),
+        EnumSet.allOf(Setting.class), VaeValidation.REFERENCE,
+        args.length > 5 ? Integer.parseInt(args[5]) : 0, 2), System.out);
+  }
+
+  /**
+   * Runs a reproduction, printing progress, the table and the wall time to {@code out}.
+   *
+   * @return the table
+   * @throws IllegalArgumentException if the dataset has no reference splits or no preset exists
+   * @throws IOException if a split cannot be read or the CSV cannot be written
+   */
+  public static ResultTable run(Request r, PrintStream out) throws IOException {
+    Path dir = r.splits();
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("no reference splits for dataset '" + r.dataset()
+          + "' at " + dir);
     }
-    Sdrm sdrm = preset.build();
-    Supplier<Recommender> factory = switch (recommender) {
+    Sdrm.Builder preset = Presets.get(r.dataset() + "/" + r.recommender()).threads(r.threads())
+        .elementwiseThreads(1).vaeValidation(r.vaeValidation());
+    if (r.fixedVaeEpochs() > 0) {
+      preset.vaeEarlyStopping(false).vaeMaxEpochs(r.fixedVaeEpochs());
+    }
+    InteractionMatrix train = TripletCsv.read(dir.resolve(r.dataset() + "_train_test.csv"));
+    InteractionMatrix valid = TripletCsv.read(dir.resolve(r.dataset() + "_valid.csv"));
+    Supplier<Recommender> factory = switch (r.recommender()) {
       case "svd" -> TruncatedSvdRecommender::new;
       case "mlp" -> MlpRecommender::new;
-      case "neumf" -> NeuMfRecommender::new;
-      default -> throw new IllegalArgumentException(
-          "recommender must be one of svd, mlp, neumf; found " + recommender);
+      default -> NeuMfRecommender::new;
     };
     long t0 = System.nanoTime();
-    ResultTable table = Experiment.builder(dataset, train, valid).sdrm(sdrm)
-        .recommender(recommender, factory).runs(runs)
+    ResultTable table = Experiment.builder(r.dataset(), train, valid).sdrm(preset.build())
+        .recommender(r.recommender(), factory).runs(r.runs())
+        .settings(r.settings().toArray(new Setting[0]))
         .listener(new Experiment.Listener() {
           @Override
           public void onRunStart(int run, int total) {
-            System.out.printf(Locale.ROOT, "run %d/%d (%.0f s)%n", run + 1, total,
-                (System.nanoTime() - t0) / 1e9);
+            out.printf(Locale.ROOT, "run %d/%d (%.0f s)%n", run + 1, total, seconds(t0));
           }
 
           @Override
           public void onGeneratorFitted(int run, FittedSdrm model) {
-            System.out.printf(Locale.ROOT, "  generator: VAE %d epochs, best Recall@10 %.4f%n",
-                model.provenance().vaeEpochs(), model.provenance().vaeBestRecall());
+            out.printf(Locale.ROOT, "  generator: VAE %d epochs, best epoch %d, validation"
+                + " Recall@10 %.4f (%.0f s)%n", model.provenance().vaeEpochs(),
+                model.provenance().vaeBestEpoch(), model.provenance().vaeBestRecall(),
+                seconds(t0));
           }
 
           @Override
           public void onResult(int run, ResultTable.Key key, RankingMetrics.Result result) {
-            System.out.printf(Locale.ROOT, "  %s %s: Recall@10 %.4f NDCG@10 %.4f%n",
-                key.setting(), key.generator(), result.recall(10), result.ndcg(10));
+            out.printf(Locale.ROOT, "  %s %s: Recall@10 %.4f NDCG@10 %.4f (%.0f s)%n",
+                key.setting(), key.generator(), result.recall(10), result.ndcg(10),
+                seconds(t0));
           }
         })
         .build().run();
-    System.out.printf(Locale.ROOT, "%n%s%nwall time %.0f s%n", table.toMarkdown(),
-        (System.nanoTime() - t0) / 1e9);
-    if (csv != null) {
-      Files.writeString(csv, table.toCsv());
+    out.printf(Locale.ROOT, "%n%s%nwall time %.0f s%n", table.toMarkdown(), seconds(t0));
+    if (r.csv() != null) {
+      TextFiles.writeAtomically(r.csv(), table.toCsv());
+      out.println("wrote " + r.csv());
     }
+    return table;
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
   }
 }

@@ -7,6 +7,7 @@ import io.github.sdrm.Sdrm;
 import io.github.sdrm.Stage;
 import io.github.sdrm.TrainingEvent;
 import io.github.sdrm.TrainingListener;
+import io.github.sdrm.VaeValidation;
 import io.github.sdrm.data.InteractionMatrix;
 import io.github.sdrm.datasets.Dataset;
 import io.github.sdrm.datasets.DatasetFormatException;
@@ -27,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,8 +60,17 @@ public final class SdrmCli {
       "      --save-model FILE        also save the trained model",
       "      --load-model FILE        generate from a saved model instead of training",
       "      --threads N              BLAS threads (default 2)",
-      "  reproduce  the paper's table for one dataset and recommender (see Reproduce)",
-      "      --dataset NAME --recommender svd|mlp|neumf [--runs N] [--csv FILE] [--data DIR]",
+      "      --vae-validation reference|leak-free   VAE early stopping (default reference)",
+      "  reproduce  the paper's table for one dataset and recommender, mean / max / std",
+      "      --dataset NAME           ml-100k, alb or adm (a folder of DIR/sdrm-splits)",
+      "      --recommender svd|mlp|neumf",
+      "      --settings LIST          comma-separated original,replace,augment (default all)",
+      "      --runs N                 runs, each retraining the generator (default 5)",
+      "      --csv FILE               also write the table as CSV",
+      "      --data DIR               data directory (default ../shared/data)",
+      "      --vae-validation reference|leak-free   (default reference)",
+      "      --vae-epochs N           train the VAE exactly N epochs (default: early stopping)",
+      "      --threads N              BLAS threads (default 2)",
       "  evaluate   SVD Recall@k / NDCG@k of a synthetic file against a dataset's VALID users",
       "      --synthetic FILE --dataset NAME [--setting replace|augment] [--data DIR]",
       "",
@@ -88,10 +99,7 @@ public final class SdrmCli {
           generate(opts, out, err);
           return 0;
         case "reproduce":
-          known(opts, Set.of("dataset", "recommender", "runs", "csv", "data"));
-          Reproduce.main(new String[] {need(opts, "dataset"), need(opts, "recommender"),
-              opts.getOrDefault("runs", "5"), opts.getOrDefault("csv", ""),
-              opts.getOrDefault("data", BenchSupport.dataDir().toString())});
+          reproduce(opts, out);
           return 0;
         case "evaluate":
           evaluate(opts, out);
@@ -118,7 +126,7 @@ public final class SdrmCli {
   private static void generate(Map<String, String> o, PrintStream out, PrintStream err)
       throws IOException {
     known(o, Set.of("input", "format", "output", "users", "resolution", "binarize", "preset",
-        "seed", "save-model", "load-model", "threads"));
+        "seed", "save-model", "load-model", "threads", "vae-validation"));
     Path input = Path.of(need(o, "input"));
     Path output = Path.of(need(o, "output"));
     int users = o.containsKey("users") ? integer(o, "users") : -1;
@@ -148,6 +156,7 @@ public final class SdrmCli {
     int threads = o.containsKey("threads") ? integer(o, "threads") : 2;
     LabeledMatrix data = load(input, o.get("format"));
     Sdrm sdrm = builder.seed(seed).binarizer(binarizer).threads(threads).elementwiseThreads(1)
+        .vaeValidation(vaeValidation(o))
         .listener(new ProgressBar(err)).build();
 
     FittedSdrm model;
@@ -194,14 +203,44 @@ public final class SdrmCli {
             .append(',').append(logits[u * columns + i]).append('\n');
       }
     }
-    Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), "sdrm", ".tmp");
-    try {
-      Files.writeString(tmp, sb);
-      Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
+    TextFiles.writeAtomically(output, sb);
+  }
+
+  private static void reproduce(Map<String, String> o, PrintStream out) throws IOException {
+    known(o, Set.of("dataset", "recommender", "settings", "runs", "csv", "data",
+        "vae-validation", "vae-epochs", "threads"));
+    EnumSet<Setting> settings = EnumSet.noneOf(Setting.class);
+    for (String name : o.getOrDefault("settings", "original,replace,augment").split(",")) {
+      settings.add(switch (name.strip()) {
+        case "original" -> Setting.ORIGINAL;
+        case "replace" -> Setting.REPLACE;
+        case "augment" -> Setting.AUGMENT;
+        default -> throw new IllegalArgumentException(
+            "--settings must list original, replace or augment, found '" + name + "'");
+      });
     }
+    int runs = o.containsKey("runs") ? integer(o, "runs") : 5;
+    int vaeEpochs = o.containsKey("vae-epochs") ? integer(o, "vae-epochs") : 0;
+    int threads = o.containsKey("threads") ? integer(o, "threads") : 2;
+    Path csv = o.containsKey("csv") ? Path.of(o.get("csv")) : null;
+    if (csv != null && csv.toAbsolutePath().getParent() != null
+        && !Files.isDirectory(csv.toAbsolutePath().getParent())) {
+      throw new IllegalArgumentException("--csv: folder " + csv.toAbsolutePath().getParent()
+          + " does not exist");
+    }
+    Reproduce.run(new Reproduce.Request(need(o, "dataset"), need(o, "recommender"), runs, csv,
+        Path.of(o.getOrDefault("data", BenchSupport.dataDir().toString())), settings,
+        vaeValidation(o), vaeEpochs, threads), out);
+  }
+
+  private static VaeValidation vaeValidation(Map<String, String> o) {
+    return switch (o.getOrDefault("vae-validation", "reference")) {
+      case "reference" -> VaeValidation.REFERENCE;
+      case "leak-free" -> VaeValidation.LEAK_FREE;
+      default -> throw new IllegalArgumentException(
+          "--vae-validation must be reference or leak-free, found '" + o.get("vae-validation")
+              + "'");
+    };
   }
 
   private static void evaluate(Map<String, String> o, PrintStream out) throws IOException {

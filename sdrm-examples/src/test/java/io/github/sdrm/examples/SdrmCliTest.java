@@ -90,4 +90,34 @@ class SdrmCliTest {
     assertEquals(2, run("train"));
     assertOneLineAndNoOutput("unknown command 'train'");
   }
+
+  @Test
+  void reproduce_unknownDataset() throws IOException {
+    assertEquals(2, run("reproduce", "--dataset", "netflix", "--recommender", "svd", "--data",
+        dir.toString(), "--csv", dir.resolve("out.csv").toString()));
+    assertOneLineAndNoOutput("no reference splits for dataset 'netflix' at "
+        + dir.resolve("sdrm-splits").resolve("netflix"));
+  }
+
+  @Test
+  void reproduce_unknownSetting() throws IOException {
+    assertEquals(2, run("reproduce", "--dataset", "ml-100k", "--recommender", "svd",
+        "--settings", "original,privacy"));
+    assertOneLineAndNoOutput("--settings must list original, replace or augment, found 'privacy'");
+  }
+
+  @Test
+  void reproduce_badRunsRecommenderAndValidation() throws IOException {
+    assertEquals(2, run("reproduce", "--dataset", "ml-100k", "--recommender", "svd", "--runs",
+        "0"));
+    assertOneLineAndNoOutput("runs must be at least 1, found 0");
+    assertEquals(2, run("reproduce", "--dataset", "ml-100k", "--recommender", "bpr"));
+    assertOneLineAndNoOutput("recommender must be one of svd, mlp, neumf; found 'bpr'");
+    assertEquals(2, run("reproduce", "--dataset", "ml-100k", "--recommender", "svd",
+        "--vae-validation", "none"));
+    assertOneLineAndNoOutput("--vae-validation must be reference or leak-free, found 'none'");
+    assertEquals(2, run("reproduce", "--dataset", "ml-100k", "--recommender", "svd",
+        "--csv", dir.resolve("missing").resolve("out.csv").toString()));
+    assertOneLineAndNoOutput("--csv: folder " + dir.resolve("missing") + " does not exist");
+  }
 }
