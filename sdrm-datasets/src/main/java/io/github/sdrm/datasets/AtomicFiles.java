@@ -8,16 +8,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes text files through a temporary file in the same directory, moved into place. */
-final class AtomicFiles {
+/**
+ * Writes text files through a temporary file in the same directory, moved into place atomically:
+ * a reader never sees a half-written file, and a failed write leaves none behind (an existing
+ * target is kept unchanged).
+ */
+public final class AtomicFiles {
   private AtomicFiles() {}
 
   /** Body of a text write. */
-  interface TextBody {
+  public interface TextBody {
+    /** Writes the file's content. */
     void write(Writer out) throws IOException;
   }
 
-  static void writeText(Path target, TextBody body) throws IOException {
+  /**
+   * Writes {@code target} as UTF-8 text with {@code body}, replacing an existing file only when
+   * the body completed.
+   *
+   * @throws IOException if the body or the file system fails; the temporary file is deleted
+   */
+  public static void writeText(Path target, TextBody body) throws IOException {
     Path abs = target.toAbsolutePath();
     Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString() + ".", ".tmp");
     boolean moved = false;

@@ -4,6 +4,7 @@ import io.github.sdrm.FittedSdrm;
 import io.github.sdrm.Sdrm;
 import io.github.sdrm.VaeValidation;
 import io.github.sdrm.data.InteractionMatrix;
+import io.github.sdrm.datasets.AtomicFiles;
 import io.github.sdrm.datasets.TripletCsv;
 import io.github.sdrm.eval.RankingMetrics;
 import io.github.sdrm.recsys.Experiment;
@@ -148,7 +149,8 @@ public final class Reproduce {
         .build().run();
     out.printf(Locale.ROOT, "%n%s%nwall time %.0f s%n", table.toMarkdown(), seconds(t0));
     if (r.csv() != null) {
-      TextFiles.writeAtomically(r.csv(), table.toCsv());
+      String csv = table.toCsv();
+      AtomicFiles.writeText(r.csv(), w -> w.write(csv));
       out.println("wrote " + r.csv());
     }
     return table;

@@ -9,6 +9,7 @@ import io.github.sdrm.TrainingEvent;
 import io.github.sdrm.TrainingListener;
 import io.github.sdrm.VaeValidation;
 import io.github.sdrm.data.InteractionMatrix;
+import io.github.sdrm.datasets.AtomicFiles;
 import io.github.sdrm.datasets.Dataset;
 import io.github.sdrm.datasets.DatasetFormatException;
 import io.github.sdrm.datasets.LabeledMatrix;
@@ -196,14 +197,19 @@ public final class SdrmCli {
 
   private static void writeRawCsv(Path output, float[] logits, int users, List<String> items,
       int columns) throws IOException {
-    StringBuilder sb = new StringBuilder("user,item,logit\n");
-    for (int u = 0; u < users; u++) {
-      for (int i = 0; i < columns; i++) {
-        sb.append(u).append(',').append(items == null ? Integer.toString(i) : items.get(i))
-            .append(',').append(logits[u * columns + i]).append('\n');
+    AtomicFiles.writeText(output, out -> {
+      out.write("user,item,logit\n");
+      for (int u = 0; u < users; u++) {
+        for (int i = 0; i < columns; i++) {
+          out.write(Integer.toString(u));
+          out.write(',');
+          out.write(items == null ? Integer.toString(i) : items.get(i));
+          out.write(',');
+          out.write(Float.toString(logits[u * columns + i]));
+          out.write('\n');
+        }
       }
-    }
-    TextFiles.writeAtomically(output, sb);
+    });
   }
 
   private static void reproduce(Map<String, String> o, PrintStream out) throws IOException {
