@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +32,10 @@ import java.util.function.Supplier;
  *
  * <p>Every run retrains the generator with seed {@code sdrm.seed() + run}; the fold-in split is
  * the same in every run (seed 123, NumPy-compatible by default, as in the reference).
+ *
+ * <p>Synthetic data made elsewhere (a saved model's output, a file, a reference generator) is
+ * evaluated the same way with {@link Builder#synthetic}; with {@code generators()} empty, no SDRM
+ * model is trained at all.
  */
 public final class Experiment {
 
@@ -53,6 +58,7 @@ public final class Experiment {
   private final Map<String, Supplier<Recommender>> recommenders;
   private final Set<Setting> settings;
   private final Set<Generator> generators;
+  private final Map<String, IntFunction<InteractionMatrix>> synthetic;
   private final int runs;
   private final long splitSeed;
   private final FoldInSplit.Mode splitMode;
@@ -66,7 +72,9 @@ public final class Experiment {
     sdrm = b.sdrm;
     recommenders = new LinkedHashMap<>(b.recommenders);
     settings = EnumSet.copyOf(b.settings);
-    generators = EnumSet.copyOf(b.generators);
+    generators = b.generators.isEmpty() ? EnumSet.noneOf(Generator.class)
+        : EnumSet.copyOf(b.generators);
+    synthetic = new LinkedHashMap<>(b.synthetic);
     runs = b.runs;
     splitSeed = b.splitSeed;
     splitMode = b.splitMode;
@@ -103,22 +111,37 @@ public final class Experiment {
       if (!needsGenerator) {
         continue;
       }
-      FittedSdrm model = sdrm.toBuilder().seed(sdrm.seed() + run).build().fit(train, split);
-      listener.onGeneratorFitted(run, model);
-      for (Generator g : generators) {
-        InteractionMatrix synthetic = g.generate(model, train.rows());
-        for (Setting s : settings) {
-          if (s == Setting.ORIGINAL) {
-            continue;
-          }
-          for (Map.Entry<String, Supplier<Recommender>> r : recommenders.entrySet()) {
-            measure(table, run, new ResultTable.Key(dataset, r.getKey(), s, g.displayName()),
-                r.getValue().get(), s.trainingMatrix(train, split.foldIn(), synthetic), split);
-          }
+      if (!generators.isEmpty()) {
+        FittedSdrm model = sdrm.toBuilder().seed(sdrm.seed() + run).build().fit(train, split);
+        listener.onGeneratorFitted(run, model);
+        for (Generator g : generators) {
+          measureSynthetic(table, run, g.displayName(), g.generate(model, train.rows()), split);
         }
+      }
+      for (Map.Entry<String, IntFunction<InteractionMatrix>> e : synthetic.entrySet()) {
+        InteractionMatrix m = e.getValue().apply(run);
+        if (m == null || m.columns() != train.columns()) {
+          throw new IllegalStateException(String.format(Locale.ROOT,
+              "synthetic source %s gave %s for run %d; expected a matrix with %d items",
+              e.getKey(), m == null ? "null" : m.columns() + " items", run, train.columns()));
+        }
+        measureSynthetic(table, run, e.getKey(), m, split);
       }
     }
     return table;
+  }
+
+  private void measureSynthetic(ResultTable table, int run, String name,
+      InteractionMatrix synthetic, FoldInSplit split) {
+    for (Setting s : settings) {
+      if (s == Setting.ORIGINAL) {
+        continue;
+      }
+      for (Map.Entry<String, Supplier<Recommender>> r : recommenders.entrySet()) {
+        measure(table, run, new ResultTable.Key(dataset, r.getKey(), s, name),
+            r.getValue().get(), s.trainingMatrix(train, split.foldIn(), synthetic), split);
+      }
+    }
   }
 
   private void measure(ResultTable table, int run, ResultTable.Key key, Recommender r,
@@ -131,8 +154,9 @@ public final class Experiment {
   private String describe() {
     return String.format(Locale.ROOT,
         "dataset=%s, train=%s, validation=%s, runs=%d, split=%s seed %d, recommenders=%s,"
-            + " settings=%s, generators=%s, sdrm=%s", dataset, train, validation, runs,
-        splitMode, splitSeed, recommenders.keySet(), settings, generators, sdrm);
+            + " settings=%s, generators=%s, synthetic=%s, sdrm=%s", dataset, train, validation,
+        runs, splitMode, splitSeed, recommenders.keySet(), settings, generators,
+        synthetic.keySet(), generators.isEmpty() ? "not trained" : sdrm);
   }
 
   /** Builds an {@link Experiment}; setters reject bad values at once. */
@@ -144,6 +168,7 @@ public final class Experiment {
     private final Map<String, Supplier<Recommender>> recommenders = new LinkedHashMap<>();
     private Set<Setting> settings = EnumSet.allOf(Setting.class);
     private Set<Generator> generators = EnumSet.allOf(Generator.class);
+    private final Map<String, IntFunction<InteractionMatrix>> synthetic = new LinkedHashMap<>();
     private int runs = 5;
     private long splitSeed = 123;
     private FoldInSplit.Mode splitMode = FoldInSplit.Mode.NUMPY_COMPATIBLE;
@@ -192,13 +217,41 @@ public final class Experiment {
       return this;
     }
 
-    /** The generators to compare (default all three). */
+    /**
+     * The SDRM generators to compare (default all three); none means no SDRM model is trained
+     * and only {@link #synthetic} sources are evaluated.
+     */
     public Builder generators(Generator... generators) {
-      if (generators.length == 0) {
-        throw new IllegalArgumentException("at least one generator is required, found none");
-      }
-      this.generators = EnumSet.copyOf(List.of(generators));
+      this.generators = generators.length == 0 ? EnumSet.noneOf(Generator.class)
+          : EnumSet.copyOf(List.of(generators));
       return this;
+    }
+
+    /**
+     * Adds synthetic data made elsewhere, evaluated in REPLACE and AUGMENT like a generator's.
+     *
+     * @param name the row name in the table ("copy", "saved model", ...)
+     * @param source gives the synthetic matrix of run r (0-based), called once per run
+     */
+    public Builder synthetic(String name, IntFunction<InteractionMatrix> source) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(source, "source");
+      if (synthetic.containsKey(name)) {
+        throw new IllegalArgumentException("synthetic source " + name + " was added twice");
+      }
+      synthetic.put(name, source);
+      return this;
+    }
+
+    /** Adds one synthetic matrix, the same in every run. */
+    public Builder synthetic(String name, InteractionMatrix matrix) {
+      Objects.requireNonNull(matrix, "matrix");
+      if (matrix.columns() != train.columns()) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "synthetic %s must have the %d items of train, found %d", name, train.columns(),
+            matrix.columns()));
+      }
+      return synthetic(name, run -> matrix);
     }
 
     /** Number of runs, at least 1 (default 5). */
@@ -247,6 +300,11 @@ public final class Experiment {
     public Experiment build() {
       if (recommenders.isEmpty()) {
         throw new IllegalStateException("add at least one recommender before build()");
+      }
+      if (generators.isEmpty() && synthetic.isEmpty()
+          && (settings.contains(Setting.REPLACE) || settings.contains(Setting.AUGMENT))) {
+        throw new IllegalStateException("REPLACE and AUGMENT need synthetic data: keep a"
+            + " generator or add a synthetic source, or measure ORIGINAL only");
       }
       return new Experiment(this);
     }

@@ -93,4 +93,40 @@ class ExperimentTest {
         () -> Experiment.builder("toy", clustered(4, 6, 1L), clustered(2, 6, 1L)).cutoffs(7));
     assertEquals("cut-off k must be in [1, 6] (the number of items), found 7", e.getMessage());
   }
+
+  @Test
+  void syntheticSources_evaluatedWithoutTrainingSdrm() {
+    InteractionMatrix train = clustered(40, 12, 1L);
+    InteractionMatrix valid = clustered(20, 12, 2L);
+    int[] calls = {0};
+    ResultTable table = Experiment.builder("toy", train, valid)
+        .generators()
+        .synthetic("copy", run -> {
+          calls[0]++;
+          return train;
+        })
+        .recommender("pop", PopularityRecommender::new)
+        .runs(2)
+        .cutoffs(1, 5)
+        .build()
+        .run();
+    assertEquals(2, calls[0], "one call per run");
+    // ORIGINAL, REPLACE and AUGMENT: replacing train by an exact copy changes nothing
+    assertEquals(3, table.keys().size());
+    ResultTable.Key original = new ResultTable.Key("toy", "pop", Setting.ORIGINAL, "-");
+    ResultTable.Key replace = new ResultTable.Key("toy", "pop", Setting.REPLACE, "copy");
+    assertEquals(table.recall(original, 5).mean(), table.recall(replace, 5).mean(), 1e-12);
+    assertEquals(2, table.recall(replace, 5).runs());
+  }
+
+  @Test
+  void syntheticSource_wrongItems() {
+    var b = Experiment.builder("toy", clustered(4, 6, 1L), clustered(2, 6, 1L));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> b.synthetic("x", clustered(3, 7, 1L)));
+    assertEquals("synthetic x must have the 6 items of train, found 7", e.getMessage());
+    assertThrows(IllegalStateException.class,
+        () -> Experiment.builder("toy", clustered(4, 6, 1L), clustered(2, 6, 1L)).generators()
+            .recommender("pop", PopularityRecommender::new).build());
+  }
 }
