@@ -17,6 +17,7 @@ import io.github.sdrm.datasets.MatrixMarket;
 import io.github.sdrm.datasets.Preprocessing;
 import io.github.sdrm.datasets.RatingsFormat;
 import io.github.sdrm.datasets.RawRatings;
+import io.github.sdrm.datasets.SyntheticDataset;
 import io.github.sdrm.datasets.TripletCsv;
 import io.github.sdrm.eval.FoldInSplit;
 import io.github.sdrm.eval.RankingMetrics;
@@ -74,6 +75,25 @@ public final class SdrmCli {
       "      --threads N              BLAS threads (default 2)",
       "  evaluate   SVD Recall@k / NDCG@k of a synthetic file against a dataset's VALID users",
       "      --synthetic FILE --dataset NAME [--setting replace|augment] [--data DIR]",
+      "  report     privacy, fidelity and utility of synthetic data: report.html + report.json",
+      "      --input FILE | --dataset NAME   a ratings file (split 70/20/10 by users) or the",
+      "                               paper's splits (DIR/sdrm-splits/NAME, train/test/valid)",
+      "                               or 'embedded' (the built-in dataset, no download)",
+      "      --output FILE            the HTML report (required); FILE.json beside it",
+      "      --format F               as for generate (ratings formats only)",
+      "      --threshold X            ratings >= X are likes (default 4)",
+      "      --k-core K               minimum likes per user and item (default 5)",
+      "      --synthetic FILE         audit this synthetic data instead of training SDRM",
+      "                               (it must come from a generator trained on the train users)",
+      "      --recommenders LIST      comma-separated svd,mlp,neumf (default svd; popularity"
+          + " is always added)",
+      "      --runs N                 utility runs, each retraining the generator (default 1)",
+      "      --seed S                 seed of training, attacks and reference generators",
+      "      --preset NAME            published hyperparameters (else the defaults), changed by",
+      "      --timesteps T --latent-size D --vae-hidden H --denoiser-layers L",
+      "      --diffusion-epochs N --diffusion-batch N --diffusion-lr X",
+      "      --vae-batch N --vae-lr X --vae-epochs N (fixed; default early stopping)",
+      "      --vae-validation reference|leak-free --threads N --data DIR",
       "",
       "  --help     this text");
 
@@ -105,9 +125,12 @@ public final class SdrmCli {
         case "evaluate":
           evaluate(opts, out);
           return 0;
+        case "report":
+          report(opts, out, err);
+          return 0;
         default:
           throw new IllegalArgumentException("unknown command '" + args[0]
-              + "'; expected generate, reproduce or evaluate (see --help)");
+              + "'; expected generate, reproduce, evaluate or report (see --help)");
       }
     } catch (NoSuchFileException e) {
       err.println("sdrm: file not found: " + e.getFile());
@@ -289,11 +312,7 @@ public final class SdrmCli {
     if (!Files.isRegularFile(input)) {
       throw new NoSuchFileException(input.toString());
     }
-    String name = input.getFileName().toString();
-    String f = format != null ? format : name.endsWith(".mtx") ? "mtx"
-        : name.equals("u.data") ? "u.data" : name.endsWith(".dat") ? "ratings.dat"
-        : name.equals("ratings.csv") ? "ratings.csv" : name.endsWith(".json")
-            || name.endsWith(".jsonl") ? "amazon-json" : "csv";
+    String f = formatName(input, format);
     RatingsFormat ratings = switch (f) {
       case "u.data" -> RatingsFormat.MOVIELENS_100K;
       case "ratings.dat" -> RatingsFormat.MOVIELENS_DAT;
@@ -309,6 +328,244 @@ public final class SdrmCli {
     }
     Dataset d = Preprocessing.defaults().apply(RawRatings.read(input, ratings));
     return LabeledMatrix.of(d);
+  }
+
+  private static String formatName(Path input, String format) {
+    String name = input.getFileName().toString();
+    return format != null ? format : name.endsWith(".mtx") ? "mtx"
+        : name.equals("u.data") ? "u.data" : name.endsWith(".dat") ? "ratings.dat"
+        : name.equals("ratings.csv") ? "ratings.csv" : name.endsWith(".json")
+            || name.endsWith(".jsonl") ? "amazon-json" : "csv";
+  }
+
+  private static void report(Map<String, String> o, PrintStream out, PrintStream err)
+      throws IOException {
+    known(o, Set.of("input", "dataset", "data", "output", "format", "threshold", "k-core",
+        "synthetic", "recommenders", "runs", "seed", "preset", "timesteps", "latent-size",
+        "vae-hidden", "denoiser-layers", "diffusion-epochs", "diffusion-batch", "diffusion-lr",
+        "vae-batch", "vae-lr", "vae-epochs", "vae-validation", "threads"));
+    Path output = Path.of(need(o, "output"));
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new IllegalArgumentException("--output: folder " + parent + " does not exist");
+    }
+    String base = output.getFileName().toString();
+    Path json = output.resolveSibling((base.endsWith(".html") ? base.substring(0,
+        base.length() - 5) : base) + ".json");
+    if (o.containsKey("input") == o.containsKey("dataset")) {
+      throw new IllegalArgumentException("give exactly one of --input FILE and --dataset NAME");
+    }
+    List<String> recommenders = List.of(o.getOrDefault("recommenders", "svd").split(","))
+        .stream().map(String::strip).toList();
+    for (String r : recommenders) {
+      SyntheticDataReport.recommender(r);
+    }
+    int runs = o.containsKey("runs") ? integer(o, "runs") : 1;
+    if (runs < 1) {
+      throw new IllegalArgumentException("--runs must be at least 1, found " + runs);
+    }
+    long seed = o.containsKey("seed") ? longValue(o, "seed") : Sdrm.DEFAULT_SEED;
+    int threads = o.containsKey("threads") ? integer(o, "threads") : 2;
+    Sdrm sdrm = o.containsKey("synthetic") ? null : reportSdrm(o, seed, threads, err);
+
+    InteractionMatrix train;
+    InteractionMatrix test;
+    InteractionMatrix valid;
+    List<String> itemIds;
+    String dataset;
+    String source;
+    if ("embedded".equals(o.get("dataset"))) {
+      Dataset d = SyntheticDataset.mlLike();
+      train = d.train();
+      test = d.test();
+      valid = d.valid();
+      itemIds = d.itemIds();
+      dataset = "embedded";
+      source = "the embedded synthetic dataset (SyntheticDataset.mlLike(): " + d.full().rows()
+          + " users x " + d.full().columns() + " items, planted structure; no download)";
+    } else if (o.containsKey("dataset")) {
+      dataset = o.get("dataset");
+      Path dir = Path.of(o.getOrDefault("data", BenchSupport.dataDir().toString()))
+          .resolve("sdrm-splits").resolve(dataset);
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalArgumentException("no reference splits for dataset '" + dataset
+            + "' at " + dir);
+      }
+      train = TripletCsv.read(dir.resolve(dataset + "_train.csv"));
+      test = TripletCsv.read(dir.resolve(dataset + "_test.csv"));
+      valid = TripletCsv.read(dir.resolve(dataset + "_valid.csv"));
+      itemIds = null;
+      source = "the paper's splits in " + dir + " (train = members, test = non-members)";
+    } else {
+      Path input = Path.of(o.get("input"));
+      if (!Files.isRegularFile(input)) {
+        throw new NoSuchFileException(input.toString());
+      }
+      RatingsFormat format = ratingsFormat(formatName(input, o.get("format")));
+      Preprocessing.Builder pre = Preprocessing.builder();
+      if (o.containsKey("threshold")) {
+        pre.likeThreshold(number(o, "threshold"));
+      }
+      if (o.containsKey("k-core")) {
+        pre.kCore(integer(o, "k-core"));
+      }
+      Dataset d = pre.build().apply(RawRatings.read(input, format));
+      train = d.train();
+      test = d.test();
+      valid = d.valid();
+      itemIds = d.itemIds();
+      dataset = input.getFileName().toString();
+      source = input + " (" + format + "), preprocessed: " + d.full().rows() + " users x "
+          + d.full().columns() + " items, users split 70 / 20 / 10 in id order";
+    }
+    InteractionMatrix synthetic = null;
+    if (o.containsKey("synthetic")) {
+      synthetic = align(load(Path.of(o.get("synthetic")), null), itemIds, train.columns(),
+          o.get("synthetic"));
+      source += "; synthetic data from " + o.get("synthetic");
+    }
+    boolean terminal = System.console() != null;
+    SyntheticDataReport report = new SyntheticDataReport(dataset, source, train, test, valid,
+        sdrm, synthetic, recommenders, runs, seed, line -> {
+          if (terminal) {
+            err.print("\r\033[K" + line);
+            err.flush();
+          } else {
+            err.println(line);
+          }
+        });
+    SyntheticDataReport.Data data = report.run();
+    if (terminal) {
+      err.println();
+    }
+    List<ReportVerdicts.Row> verdicts = ReportVerdicts.rows(data);
+    String html = ReportHtml.write(data, verdicts);
+    String jsonText = ReportJson.write(data, verdicts);
+    AtomicFiles.writeText(json, w -> w.write(jsonText));
+    try {
+      AtomicFiles.writeText(output, w -> w.write(html));
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(json);
+      throw e;
+    }
+    out.println("# Synthetic data report: " + dataset);
+    out.println();
+    out.print(ReportVerdicts.markdown(data, verdicts));
+    out.println();
+    out.println("| recommender | setting | generator | Recall@10 | NDCG@10 |");
+    out.println("|---|---|---|---|---|");
+    for (var k : data.utility().keys()) {
+      var r = data.utility().recall(k, 10);
+      out.printf(Locale.ROOT, "| %s | %s | %s | %.4f%s | %.4f |%n", k.recommender(),
+          k.setting(), k.generator(), r.mean(), r.runs() > 1 ? String.format(Locale.ROOT,
+              " ± %.4f", r.std()) : "", data.utility().ndcg(k, 10).mean());
+    }
+    out.println();
+    out.println("wrote " + output + " and " + json);
+  }
+
+  private static Sdrm reportSdrm(Map<String, String> o, long seed, int threads,
+      PrintStream err) {
+    Sdrm.Builder b = o.containsKey("preset") ? Presets.get(o.get("preset")) : Sdrm.builder();
+    if (o.containsKey("timesteps")) {
+      b.timesteps(integer(o, "timesteps"));
+    }
+    if (o.containsKey("latent-size")) {
+      b.latentSize(integer(o, "latent-size"));
+    }
+    if (o.containsKey("vae-hidden")) {
+      b.vaeHiddenSize(integer(o, "vae-hidden"));
+    }
+    if (o.containsKey("denoiser-layers")) {
+      b.denoiserLayers(integer(o, "denoiser-layers"));
+    }
+    if (o.containsKey("diffusion-epochs")) {
+      b.diffusionEpochs(integer(o, "diffusion-epochs"));
+    }
+    if (o.containsKey("diffusion-batch")) {
+      b.diffusionBatchSize(integer(o, "diffusion-batch"));
+    }
+    if (o.containsKey("diffusion-lr")) {
+      b.diffusionLearningRate(number(o, "diffusion-lr"));
+    }
+    if (o.containsKey("vae-batch")) {
+      b.vaeBatchSize(integer(o, "vae-batch"));
+    }
+    if (o.containsKey("vae-lr")) {
+      b.vaeLearningRate(number(o, "vae-lr"));
+    }
+    if (o.containsKey("vae-epochs")) {
+      b.vaeEarlyStopping(false).vaeMaxEpochs(integer(o, "vae-epochs"));
+    }
+    TrainingListener listener = System.console() != null ? new ProgressBar(err)
+        : new StageLog(err);
+    return b.seed(seed).threads(threads).elementwiseThreads(1).vaeValidation(vaeValidation(o))
+        .listener(listener).build();
+  }
+
+  /** Maps a synthetic matrix's columns onto the dataset's items by id. */
+  private static InteractionMatrix align(LabeledMatrix synthetic, List<String> itemIds,
+      int items, String file) {
+    List<String> ids = synthetic.itemIds();
+    if (ids == null || itemIds == null) {
+      if (synthetic.matrix().columns() != items) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s has %d items but the dataset has %d", file, synthetic.matrix().columns(),
+            items));
+      }
+      return synthetic.matrix();
+    }
+    Map<String, Integer> column = new HashMap<>();
+    for (int i = 0; i < itemIds.size(); i++) {
+      column.put(itemIds.get(i), i);
+    }
+    int[] map = new int[ids.size()];
+    for (int c = 0; c < ids.size(); c++) {
+      Integer to = column.get(ids.get(c));
+      if (to == null) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s: item id '%s' is not an item of the preprocessed dataset", file, ids.get(c)));
+      }
+      map[c] = to;
+    }
+    InteractionMatrix.Builder b = InteractionMatrix.builder(synthetic.matrix().rows(), items);
+    synthetic.matrix().forEachStored((r, c, v) -> b.add(r, map[c], v));
+    return b.build();
+  }
+
+  private static RatingsFormat ratingsFormat(String f) {
+    return switch (f) {
+      case "u.data" -> RatingsFormat.MOVIELENS_100K;
+      case "ratings.dat" -> RatingsFormat.MOVIELENS_DAT;
+      case "ratings.csv" -> RatingsFormat.MOVIELENS_CSV;
+      case "amazon-csv" -> RatingsFormat.AMAZON_CSV;
+      case "amazon-json" -> RatingsFormat.AMAZON_JSON;
+      default -> throw new IllegalArgumentException("report needs a ratings file (--format"
+          + " u.data, ratings.dat, ratings.csv, amazon-csv or amazon-json) or --dataset; found"
+          + " format " + f);
+    };
+  }
+
+  private static long longValue(Map<String, String> o, String key) {
+    try {
+      return Long.parseLong(o.get(key));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + key + " must be an integer, found '"
+          + o.get(key) + "'");
+    }
+  }
+
+  private static double number(Map<String, String> o, String key) {
+    try {
+      double v = Double.parseDouble(o.get(key));
+      if (!Double.isFinite(v)) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + key + " must be a number, found '"
+          + o.get(key) + "'");
+    }
   }
 
   private static Map<String, String> options(String[] args) {
@@ -349,6 +606,30 @@ public final class SdrmCli {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--" + key + " must be an integer, found '"
           + o.get(key) + "'");
+    }
+  }
+
+  /** One line per finished training stage, for logs and files (no carriage returns). */
+  static final class StageLog implements TrainingListener {
+    private final PrintStream err;
+    private long start;
+
+    StageLog(PrintStream err) {
+      this.err = err;
+    }
+
+    @Override
+    public void onStageStart(Stage stage, int maxEpochs) {
+      start = System.nanoTime();
+    }
+
+    @Override
+    public void onEpoch(TrainingEvent e) {}
+
+    @Override
+    public void onStageEnd(Stage stage, int epochs) {
+      err.printf(Locale.ROOT, "%s: %d epochs, %.1f s%n", stage.displayName(), epochs,
+          (System.nanoTime() - start) / 1e9);
     }
   }
 

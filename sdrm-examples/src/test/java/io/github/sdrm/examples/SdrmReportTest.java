@@ -1,0 +1,172 @@
+package io.github.sdrm.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sdrm.datasets.Dataset;
+import io.github.sdrm.datasets.LabeledMatrix;
+import io.github.sdrm.datasets.SyntheticDataset;
+import io.github.sdrm.datasets.TripletCsv;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+
+/** {@code sdrm report} end to end on the embedded dataset, and its bad input. */
+class SdrmReportTest {
+  @TempDir Path dir;
+
+  private String[] result;
+
+  private int run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = SdrmCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    result = new String[] {out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8)};
+    return code;
+  }
+
+  /** Verdict cell of a generator's column in a metric's row. */
+  private static Element verdict(Document doc, String metricStart, String generator) {
+    Element table = doc.selectFirst("section#verdict table");
+    List<String> heads = new ArrayList<>();
+    for (Element th : table.select("tr").first().select("th")) {
+      heads.add(th.text());
+    }
+    int col = heads.indexOf(generator);
+    assertTrue(col > 0, "no column " + generator + " in " + heads);
+    for (Element tr : table.select("tr")) {
+      if (tr.child(0).text().startsWith(metricStart)) {
+        return tr.child(col);
+      }
+    }
+    throw new AssertionError("no verdict row " + metricStart);
+  }
+
+  @Test
+  void report_embeddedDataset_everySectionChartAndFigure() throws IOException {
+    Path html = dir.resolve("report.html");
+    int code = run("report", "--dataset", "embedded", "--output", html.toString(),
+        "--vae-epochs", "15", "--diffusion-epochs", "15", "--vae-hidden", "200",
+        "--latent-size", "64", "--timesteps", "20", "--seed", "7");
+    assertEquals(0, code, result[1]);
+    Document doc = Jsoup.parse(html.toFile(), "UTF-8");
+
+    for (String id : List.of("verdict", "setup", "privacy", "fidelity", "utility",
+        "definitions")) {
+      assertNotNull(doc.getElementById(id), "section " + id);
+    }
+    for (String id : ReportCharts.ids()) {
+      Element svg = doc.getElementById(id);
+      assertNotNull(svg, "chart " + id);
+      assertEquals("svg", svg.tagName());
+      assertFalse(svg.select("path, line, rect, polyline").isEmpty(), id + " draws something");
+    }
+    assertTrue(doc.select("script, link, img, iframe").isEmpty(), "nothing to load");
+    assertTrue(doc.select("[src], [href]").isEmpty(), "no external reference");
+
+    List<String> generators = List.of("F-SDRM", "M-SDRM", "MultiVAE", "copy", "independent");
+    for (String g : generators) {
+      verdict(doc, "exact copies", g);
+    }
+    // the reference generators are where they must be
+    Element copy = verdict(doc, "exact copies", "copy");
+    assertTrue(copy.text().startsWith("100.0 %"), copy.text());
+    assertTrue(copy.hasClass("warn"));
+    Element copyAuc = verdict(doc, "membership inference AUC", "copy");
+    assertTrue(copyAuc.text().startsWith("1.000"), copyAuc.text());
+    Element indep = verdict(doc, "exact copies", "independent");
+    assertTrue(indep.text().startsWith("0.0 %") && indep.hasClass("pass"), indep.text());
+    double indepAuc = Double.parseDouble(
+        verdict(doc, "membership inference AUC", "independent").text().split(" ")[0]);
+    assertEquals(0.5, indepAuc, 0.1);
+    // utility rows for ORIGINAL and every generator, popularity as the floor
+    String utility = doc.getElementById("utility").text();
+    assertTrue(utility.contains("ORIGINAL") && utility.contains("popularity"), utility);
+
+    // the JSON beside it carries the same figures under stable names
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+    assertEquals("embedded", json.get("dataset").asText());
+    assertEquals(5, json.get("generators").size());
+    JsonNode copyJson = json.get("generators").get(3);
+    assertEquals("copy", copyJson.get("name").asText());
+    assertEquals(1.0, copyJson.at("/privacy/exactCopies/ofMembers").asDouble(), 0);
+    assertEquals(copyAuc.text().split(" ")[0], String.format(java.util.Locale.ROOT, "%.3f",
+        copyJson.at("/privacy/membershipInference/auc").asDouble()));
+    assertTrue(json.at("/generators/0/fidelity/popularitySpearman").isNumber());
+    assertEquals(3, json.at("/generators/0/privacy/linkage").size());
+    assertTrue(json.get("utility").size() > 0);
+    assertTrue(json.get("verdicts").size() >= 10);
+
+    // Markdown summary on standard output
+    assertTrue(result[0].contains("| exact copies of members |"), result[0]);
+  }
+
+  @Test
+  void report_givenSyntheticFile_copyOfMembersIsFlagged() throws IOException {
+    Dataset d = SyntheticDataset.mlLike();
+    Path synthetic = dir.resolve("leaky.csv");
+    TripletCsv.write(synthetic, new LabeledMatrix(d.train(), null, d.itemIds()));
+    Path html = dir.resolve("leaky.html");
+    assertEquals(0, run("report", "--dataset", "embedded", "--synthetic", synthetic.toString(),
+        "--output", html.toString()), result[1]);
+    Document doc = Jsoup.parse(html.toFile(), "UTF-8");
+    Element cell = verdict(doc, "exact copies", "synthetic");
+    assertTrue(cell.text().startsWith("100.0 %") && cell.hasClass("warn"), cell.text());
+    assertTrue(verdict(doc, "membership inference AUC", "synthetic").hasClass("warn"));
+  }
+
+  private void assertBadInput(String expectedStart, String... args) throws IOException {
+    assertEquals(2, run(args), result[0] + result[1]);
+    String err = result[1];
+    assertTrue(err.startsWith("sdrm: " + expectedStart), err);
+    assertEquals(1, err.strip().split("\n").length, err);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertFalse(files.anyMatch(p -> p.getFileName().toString().startsWith("out")),
+          "an output file was left behind");
+    }
+  }
+
+  @Test
+  void report_badInput_oneLineExitTwoNoOutput() throws IOException {
+    String out = dir.resolve("out.html").toString();
+    assertBadInput("give exactly one of --input FILE and --dataset NAME", "report",
+        "--output", out);
+    assertBadInput("--output is required", "report", "--dataset", "embedded");
+    assertBadInput("recommenders must be among svd, mlp, neumf, popularity; found 'knn'",
+        "report", "--dataset", "embedded", "--recommenders", "svd,knn", "--output", out);
+    assertBadInput("--runs must be at least 1, found 0", "report", "--dataset", "embedded",
+        "--runs", "0", "--output", out);
+    assertBadInput("--seed must be an integer, found 'x'", "report", "--dataset", "embedded",
+        "--seed", "x", "--output", out);
+    assertBadInput("file not found: " + dir.resolve("none.csv"), "report", "--dataset",
+        "embedded", "--synthetic", dir.resolve("none.csv").toString(), "--output", out);
+    assertBadInput("--output: folder", "report", "--dataset", "embedded", "--output",
+        dir.resolve("no/such/out.html").toString());
+    assertBadInput("no reference splits for dataset 'nope'", "report", "--dataset", "nope",
+        "--data", dir.toString(), "--output", out);
+    Path wrong = dir.resolve("wrong.csv");
+    TripletCsv.write(wrong, new LabeledMatrix(io.github.sdrm.data.InteractionMatrix.fromRows(1,
+        new int[][] {{0}}, null), null, List.of("no-such-item")));
+    assertBadInput(wrong + ": item id 'no-such-item' is not an item", "report", "--dataset",
+        "embedded", "--synthetic", wrong.toString(), "--output", out);
+    assertBadInput("report needs a ratings file", "report", "--input", wrong.toString(),
+        "--output", out);
+  }
+}
