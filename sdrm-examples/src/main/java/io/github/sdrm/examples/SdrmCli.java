@@ -94,6 +94,8 @@ public final class SdrmCli {
       "      --diffusion-epochs N --diffusion-batch N --diffusion-lr X",
       "      --vae-batch N --vae-lr X --vae-epochs N (fixed; default early stopping)",
       "      --vae-validation reference|leak-free --threads N --data DIR",
+      "      --density stored|ones    binarise to the train matrix's stored density (the paper's"
+          + " rule, stored zeros counted; default) or to its density of likes",
       "",
       "  --help     this text");
 
@@ -343,7 +345,7 @@ public final class SdrmCli {
     known(o, Set.of("input", "dataset", "data", "output", "format", "threshold", "k-core",
         "synthetic", "recommenders", "runs", "seed", "preset", "timesteps", "latent-size",
         "vae-hidden", "denoiser-layers", "diffusion-epochs", "diffusion-batch", "diffusion-lr",
-        "vae-batch", "vae-lr", "vae-epochs", "vae-validation", "threads"));
+        "vae-batch", "vae-lr", "vae-epochs", "vae-validation", "threads", "density"));
     Path output = Path.of(need(o, "output"));
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
@@ -366,6 +368,11 @@ public final class SdrmCli {
     }
     long seed = o.containsKey("seed") ? longValue(o, "seed") : Sdrm.DEFAULT_SEED;
     int threads = o.containsKey("threads") ? integer(o, "threads") : 2;
+    String density = o.getOrDefault("density", "stored");
+    if (!density.equals("stored") && !density.equals("ones")) {
+      throw new IllegalArgumentException("--density must be stored or ones, found '" + density
+          + "'");
+    }
     Sdrm sdrm = o.containsKey("synthetic") ? null : reportSdrm(o, seed, threads, err);
 
     InteractionMatrix train;
@@ -417,6 +424,10 @@ public final class SdrmCli {
       dataset = input.getFileName().toString();
       source = input + " (" + format + "), preprocessed: " + d.full().rows() + " users x "
           + d.full().columns() + " items, users split 70 / 20 / 10 in id order";
+    }
+    if (sdrm != null && density.equals("ones")) {
+      sdrm = sdrm.toBuilder().binarizer(Binarizer.equalSparsity(
+          (double) train.onesCount() / ((double) train.rows() * train.columns()))).build();
     }
     InteractionMatrix synthetic = null;
     if (o.containsKey("synthetic")) {

@@ -153,6 +153,8 @@ class SdrmReportTest {
         "report", "--dataset", "embedded", "--recommenders", "svd,knn", "--output", out);
     assertBadInput("--runs must be at least 1, found 0", "report", "--dataset", "embedded",
         "--runs", "0", "--output", out);
+    assertBadInput("--density must be stored or ones, found 'half'", "report", "--dataset",
+        "embedded", "--density", "half", "--output", out);
     assertBadInput("--seed must be an integer, found 'x'", "report", "--dataset", "embedded",
         "--seed", "x", "--output", out);
     assertBadInput("file not found: " + dir.resolve("none.csv"), "report", "--dataset",
