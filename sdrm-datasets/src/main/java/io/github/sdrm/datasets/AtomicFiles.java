@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes text files through a temporary file in the same directory, moved into place atomically:
  * a reader never sees a half-written file, and a failed write leaves none behind (an existing
- * target is kept unchanged).
+ * target is kept unchanged). The result is readable by everyone and writable by its owner
+ * (rw-r--r-- on POSIX file systems), like a file written directly, rather than the private mode
+ * of a temporary file.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -35,6 +38,9 @@ public final class AtomicFiles {
     try {
       try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         body.write(out);
+      }
+      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       }
       Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       moved = true;

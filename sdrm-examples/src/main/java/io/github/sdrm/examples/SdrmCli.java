@@ -94,6 +94,8 @@ public final class SdrmCli {
       "      --diffusion-epochs N --diffusion-batch N --diffusion-lr X",
       "      --vae-batch N --vae-lr X --vae-epochs N (fixed; default early stopping)",
       "      --vae-validation reference|leak-free --threads N --data DIR",
+      "      --split random|id-order  members (train) vs non-members (test): a seeded random"
+          + " re-split of the two (default) or the paper's id order (default with --synthetic)",
       "      --density stored|ones    binarise to the train matrix's stored density (the paper's"
           + " rule, stored zeros counted; default) or to its density of likes",
       "",
@@ -345,7 +347,7 @@ public final class SdrmCli {
     known(o, Set.of("input", "dataset", "data", "output", "format", "threshold", "k-core",
         "synthetic", "recommenders", "runs", "seed", "preset", "timesteps", "latent-size",
         "vae-hidden", "denoiser-layers", "diffusion-epochs", "diffusion-batch", "diffusion-lr",
-        "vae-batch", "vae-lr", "vae-epochs", "vae-validation", "threads", "density"));
+        "vae-batch", "vae-lr", "vae-epochs", "vae-validation", "threads", "density", "split"));
     Path output = Path.of(need(o, "output"));
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
@@ -368,6 +370,12 @@ public final class SdrmCli {
     }
     long seed = o.containsKey("seed") ? longValue(o, "seed") : Sdrm.DEFAULT_SEED;
     int threads = o.containsKey("threads") ? integer(o, "threads") : 2;
+    // a given synthetic file was made from a known split: the preprocessing's id order
+    String split = o.getOrDefault("split", o.containsKey("synthetic") ? "id-order" : "random");
+    if (!split.equals("random") && !split.equals("id-order")) {
+      throw new IllegalArgumentException("--split must be random or id-order, found '" + split
+          + "'");
+    }
     String density = o.getOrDefault("density", "stored");
     if (!density.equals("stored") && !density.equals("ones")) {
       throw new IllegalArgumentException("--density must be stored or ones, found '" + density
@@ -424,6 +432,31 @@ public final class SdrmCli {
       dataset = input.getFileName().toString();
       source = input + " (" + format + "), preprocessed: " + d.full().rows() + " users x "
           + d.full().columns() + " items, users split 70 / 20 / 10 in id order";
+    }
+    if (split.equals("random")) {
+      // members and non-members must be exchangeable: a split by user id (the paper's) also
+      // separates early from late users, which attacks would read as membership
+      InteractionMatrix pooled = InteractionMatrix.vstack(train, test);
+      int[] order = new int[pooled.rows()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+      for (int i = order.length - 1; i > 0; i--) {
+        int j = rnd.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      int[] members = java.util.Arrays.copyOf(order, train.rows());
+      int[] others = java.util.Arrays.copyOfRange(order, train.rows(), order.length);
+      java.util.Arrays.sort(members);
+      java.util.Arrays.sort(others);
+      train = pooled.selectRows(members);
+      test = pooled.selectRows(others);
+      source += "; train and test users re-split at random (seed " + seed + ")";
+    } else {
+      source += "; train and test users split in id order, as the paper";
     }
     if (sdrm != null && density.equals("ones")) {
       sdrm = sdrm.toBuilder().binarizer(Binarizer.equalSparsity(

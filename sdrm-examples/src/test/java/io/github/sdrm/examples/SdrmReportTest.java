@@ -155,6 +155,8 @@ class SdrmReportTest {
         "--runs", "0", "--output", out);
     assertBadInput("--density must be stored or ones, found 'half'", "report", "--dataset",
         "embedded", "--density", "half", "--output", out);
+    assertBadInput("--split must be random or id-order, found 'x'", "report", "--dataset",
+        "embedded", "--split", "x", "--output", out);
     assertBadInput("--seed must be an integer, found 'x'", "report", "--dataset", "embedded",
         "--seed", "x", "--output", out);
     assertBadInput("file not found: " + dir.resolve("none.csv"), "report", "--dataset",

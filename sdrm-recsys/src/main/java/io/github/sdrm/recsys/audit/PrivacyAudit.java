@@ -470,13 +470,18 @@ public final class PrivacyAudit {
 
   private static int[] permutation(int n, SplittableRandom rnd) {
     int[] p = NearestNeighbors.identity(n);
-    for (int i = n - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
+    shuffle(p, rnd);
     return p;
+  }
+
+  /** Fisher–Yates shuffle in place. */
+  static void shuffle(int[] a, SplittableRandom rnd) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
   }
 
   private static int[] sorted(int[] a) {

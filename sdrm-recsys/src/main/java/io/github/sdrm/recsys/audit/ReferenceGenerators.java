@@ -28,12 +28,7 @@ public final class ReferenceGenerators {
     for (int u = 0; u < users; u++) {
       int pos = u % n;
       if (pos == 0) {
-        for (int i = n - 1; i > 0; i--) {
-          int j = rnd.nextInt(i + 1);
-          int t = order[i];
-          order[i] = order[j];
-          order[j] = t;
-        }
+        PrivacyAudit.shuffle(order, rnd);
       }
       rows[u] = order[pos];
     }
