@@ -5,6 +5,7 @@ import io.github.sdrm.nn.Param;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -125,9 +126,35 @@ public final class MultiVae {
     for (Param p : params) {
       p.zeroGrad();
     }
-    long batch = x.rows();
     INDArray xd = normalise(x).muli(dropMask);
     INDArray h1 = Linear.tanhInPlace(Linear.forward(xd, w1, b1));
+    return lossAndGradientAfterFirstLayer(x, xd, null, null, h1, eps, beta);
+  }
+
+  /**
+   * The same loss and gradients from a batch's stored entries, never forming the dense [B, I]
+   * input: the first layer adds the W₁ rows of each row's items (and its gradient touches only
+   * those rows), the dropout mask is needed only at the stored entries, and the reconstruction
+   * term reads the log-softmax only there. Equal to {@link #lossAndGradient(INDArray, INDArray,
+   * INDArray, double)} within float rounding when {@code storedMask} holds the dense mask's values
+   * at the stored entries.
+   *
+   * @param x the batch's rows
+   * @param storedMask the inverted-dropout mask at each stored entry, in {@code x}'s order (any
+   *     shape with that many elements); may be null when there is no stored entry
+   */
+  public double lossAndGradient(SparseBatch x, INDArray storedMask, INDArray eps, double beta) {
+    for (Param p : params) {
+      p.zeroGrad();
+    }
+    double[] xdVals = normalisedDropped(x, storedMask);
+    INDArray h1 = Linear.tanhInPlace(sparseForward(x, xdVals));
+    return lossAndGradientAfterFirstLayer(null, null, x, xdVals, h1, eps, beta);
+  }
+
+  private double lossAndGradientAfterFirstLayer(INDArray x, INDArray xd, SparseBatch sparse,
+      double[] xdVals, INDArray h1, INDArray eps, double beta) {
+    long batch = h1.rows();
     INDArray out = Linear.forward(h1, w2, b2);
     // contiguous copies: element-wise ops on column views were several times slower
     INDArray mu = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent)).dup();
@@ -138,16 +165,22 @@ public final class MultiVae {
     INDArray h3 = Linear.tanhInPlace(Linear.forward(z, w3, b3));
     INDArray logits = Linear.forward(h3, w4, b4);
 
-    INDArray logSoftmax = logSoftmax(logits);
-    double nll = -x.mul(logSoftmax).sumNumber().doubleValue() / batch;
+    double nll;
+    INDArray dLogits;
+    if (sparse == null) {
+      INDArray logSoftmax = logSoftmax(logits);
+      nll = -x.mul(logSoftmax).sumNumber().doubleValue() / batch;
+      INDArray rowSums = x.sum(true, 1);
+      dLogits = Transforms.exp(logSoftmax, false).muliColumnVector(rowSums).subi(x).divi(batch);
+    } else {
+      nll = sparseReconstruction(sparse, logits, batch);
+      dLogits = logits;
+    }
     INDArray var = std.mul(std);
     double kl = -0.5 * (mu.length() + logvar.sumNumber().doubleValue()
         - mu.mul(mu).sumNumber().doubleValue() - var.sumNumber().doubleValue()) / batch;
     double loss = nll + beta * kl;
 
-    INDArray rowSums = x.sum(true, 1);
-    INDArray dLogits = Transforms.exp(logSoftmax, false).muliColumnVector(rowSums).subi(x)
-        .divi(batch);
     INDArray dh3 = Linear.backward(h3, dLogits, w4, b4, true);
     INDArray da3 = dh3.muli(tanhDerivative(h3));
     INDArray dz = Linear.backward(z, da3, w3, b3, true);
@@ -156,8 +189,167 @@ public final class MultiVae {
     INDArray dOut = Nd4j.hstack(dMu, dLogvar);
     INDArray dh1 = Linear.backward(h1, dOut, w2, b2, true);
     INDArray da1 = dh1.muli(tanhDerivative(h1));
-    Linear.backward(xd, da1, w1, b1, false);
+    if (sparse == null) {
+      Linear.backward(xd, da1, w1, b1, false);
+    } else {
+      sparseBackward(sparse, xdVals, da1);
+    }
     return loss;
+  }
+
+  /**
+   * The multinomial negative log-likelihood −(1/B) Σ x·log_softmax(logits) from the stored
+   * entries; overwrites {@code logits} with its gradient, (softmax · rowSum − x) / B.
+   */
+  private double sparseReconstruction(SparseBatch s, INDArray logits, long batch) {
+    // logits becomes logit − rowMax (read at the stored entries), then exp of that, then the
+    // softmax times rowSum / B
+    DataBuffer buf = contiguous(logits);
+    logits.subiColumnVector(logits.max(true, 1));
+    double[] shifted = new double[s.cols.length];
+    for (int b = 0; b < s.rows; b++) {
+      for (int k = s.ptr[b]; k < s.ptr[b + 1]; k++) {
+        shifted[k] = s.vals[k] == 0f ? 0 : buf.getDouble((long) b * items + s.cols[k]);
+      }
+    }
+    INDArray probs = Transforms.exp(logits, false);
+    double[] sums = probs.sum(true, 1).data().asDouble();
+    double[] rowScale = new double[s.rows];
+    double total = 0;
+    for (int b = 0; b < s.rows; b++) {
+      double lse = Math.log(sums[b]);
+      double rowSum = 0;
+      for (int k = s.ptr[b]; k < s.ptr[b + 1]; k++) {
+        float v = s.vals[k];
+        if (v != 0f) {
+          total += v * (shifted[k] - lse);
+          rowSum += v;
+        }
+      }
+      rowScale[b] = rowSum / batch / sums[b];
+    }
+    probs.muliColumnVector(Nd4j.create(rowScale, new long[] {s.rows, 1}, DataType.DOUBLE)
+        .castTo(probs.dataType()));
+    for (int b = 0; b < s.rows; b++) {
+      for (int k = s.ptr[b]; k < s.ptr[b + 1]; k++) {
+        float v = s.vals[k];
+        if (v != 0f) {
+          long cell = (long) b * items + s.cols[k];
+          buf.put(cell, buf.getDouble(cell) - v / (double) batch);
+        }
+      }
+    }
+    return -total / batch;
+  }
+
+  private static DataBuffer contiguous(INDArray a) {
+    if (a.isView() || a.ordering() != 'c' || a.offset() != 0) {
+      throw new IllegalStateException("expected a contiguous c-ordered array");
+    }
+    return a.data();
+  }
+
+  /** The stored values divided by their row's L2 norm, times the dropout mask at each. */
+  private static double[] normalisedDropped(SparseBatch s, INDArray storedMask) {
+    double[] out = new double[s.vals.length];
+    double[] mask = out.length == 0 ? out : storedMask.data().asDouble();
+    if (mask.length != out.length) {
+      throw new IllegalArgumentException("storedMask must have one value per stored entry ("
+          + out.length + "), found " + mask.length);
+    }
+    for (int b = 0; b < s.rows; b++) {
+      double ss = 0;
+      for (int k = s.ptr[b]; k < s.ptr[b + 1]; k++) {
+        ss += (double) s.vals[k] * s.vals[k];
+      }
+      double norm = Math.max(Math.sqrt(ss), NORM_EPS);
+      for (int k = s.ptr[b]; k < s.ptr[b + 1]; k++) {
+        out[k] = s.vals[k] / norm * mask[k];
+      }
+    }
+    return out;
+  }
+
+  // The two loops below run on float arrays for float networks (vectorised by the JIT) and on
+  // double arrays for double ones (the gradient checks).
+
+  /** x̃·W₁ + b₁ from the stored entries: each row adds the W₁ rows of its items. */
+  private INDArray sparseForward(SparseBatch s, double[] xdVals) {
+    long[] shape = {s.rows, hidden};
+    if (dataType == DataType.DOUBLE) {
+      double[] w = w1.value().data().asDouble();
+      double[] bias = b1.value().data().asDouble();
+      double[] out = new double[s.rows * hidden];
+      for (int b = 0; b < s.rows; b++) {
+        System.arraycopy(bias, 0, out, b * hidden, hidden);
+        for (int k = s.ptr[b]; k < s.ptr[b + 1]; k++) {
+          double v = xdVals[k];
+          int r = s.cols[k] * hidden;
+          int o = b * hidden;
+          for (int j = 0; v != 0 && j < hidden; j++) {
+            out[o + j] += v * w[r + j];
+          }
+        }
+      }
+      return Nd4j.create(out, shape, DataType.DOUBLE);
+    }
+    float[] w = w1.value().data().asFloat();
+    float[] bias = b1.value().data().asFloat();
+    float[] out = new float[s.rows * hidden];
+    for (int b = 0; b < s.rows; b++) {
+      int o = b * hidden;
+      System.arraycopy(bias, 0, out, o, hidden);
+      for (int k = s.ptr[b]; k < s.ptr[b + 1]; k++) {
+        float v = (float) xdVals[k];
+        if (v == 0f) {
+          continue;
+        }
+        int r = s.cols[k] * hidden;
+        for (int j = 0; j < hidden; j++) {
+          out[o + j] += v * w[r + j];
+        }
+      }
+    }
+    return Nd4j.create(out, shape, DataType.FLOAT);
+  }
+
+  /** dW₁ += x̃ᵀ·δ over the stored entries only, db₁ += Σ_rows δ. */
+  private void sparseBackward(SparseBatch s, double[] xdVals, INDArray da1) {
+    long[] shape = {items, hidden};
+    if (dataType == DataType.DOUBLE) {
+      double[] d = da1.data().asDouble();
+      double[] g = new double[items * hidden];
+      for (int b = 0; b < s.rows; b++) {
+        for (int k = s.ptr[b]; k < s.ptr[b + 1]; k++) {
+          double v = xdVals[k];
+          int r = s.cols[k] * hidden;
+          int o = b * hidden;
+          for (int j = 0; v != 0 && j < hidden; j++) {
+            g[r + j] += v * d[o + j];
+          }
+        }
+      }
+      w1.grad().addi(Nd4j.create(g, shape, DataType.DOUBLE));
+    } else {
+      float[] d = da1.data().asFloat();
+      float[] g = new float[items * hidden];
+      for (int b = 0; b < s.rows; b++) {
+        int o = b * hidden;
+        for (int k = s.ptr[b]; k < s.ptr[b + 1]; k++) {
+          float v = (float) xdVals[k];
+          if (v == 0f) {
+            continue;
+          }
+          int r = s.cols[k] * hidden;
+          for (int j = 0; j < hidden; j++) {
+            g[r + j] += v * d[o + j];
+          }
+        }
+      }
+      w1.grad().addi(Nd4j.create(g, shape, DataType.FLOAT));
+    }
+    INDArray ones = Nd4j.ones(da1.dataType(), 1, da1.rows());
+    Nd4j.gemm(ones, da1, b1.grad(), false, false, 1.0, 1.0);
   }
 
   static INDArray normalise(INDArray x) {

@@ -25,6 +25,23 @@ public final class VaeTrainer {
   /** The cut-off of the early-stopping metric. */
   public static final int VALIDATION_K = 10;
 
+  /**
+   * Training matrices below this density train from their stored entries ({@link
+   * MultiVae#lossAndGradient(SparseBatch, INDArray, INDArray, double)}); denser ones keep the
+   * dense path, whose dropout draws reproduce the published ML-100K and ALB runs bit for bit.
+   */
+  public static final double SPARSE_INPUT_BELOW_DENSITY = 0.01;
+
+  /** How the first layer reads its input. */
+  public enum Input {
+    /** Sparse below {@link #SPARSE_INPUT_BELOW_DENSITY}, dense otherwise. */
+    AUTO,
+    /** Dense [B, I] products. */
+    DENSE,
+    /** From the stored entries. */
+    SPARSE
+  }
+
   /** Training settings. */
   public record Settings(int batchSize, double learningRate, int maxEpochs, int patience,
       double annealCap, int totalAnnealSteps, boolean earlyStopping) {}
@@ -42,6 +59,16 @@ public final class VaeTrainer {
    */
   public static Result train(MultiVae vae, InteractionMatrix rows,
       IntFunction<FoldInSplit> validation, Settings s, long seed, EpochCallback callback) {
+    return train(vae, rows, validation, s, seed, callback, Input.AUTO);
+  }
+
+  /** As {@link #train(MultiVae, InteractionMatrix, IntFunction, Settings, long, EpochCallback)}
+   * with the first layer's input path chosen (benchmarks compare them). */
+  public static Result train(MultiVae vae, InteractionMatrix rows,
+      IntFunction<FoldInSplit> validation, Settings s, long seed, EpochCallback callback,
+      Input input) {
+    boolean sparse = input == Input.SPARSE
+        || (input == Input.AUTO && rows.density() < SPARSE_INPUT_BELOW_DENSITY);
     SplittableRandom rnd = new SplittableRandom(seed);
     Adam adam = Adam.pytorchDefaults(0.0);
     FoldInSplit first = validation == null ? null : validation.apply(0);
@@ -63,10 +90,20 @@ public final class VaeTrainer {
           double beta = Math.min(s.annealCap(), (double) steps / s.totalAnnealSteps());
           double loss;
           try (MemoryWorkspace ws = Workspaces.open("SDRM_VAE_STEP")) {
-            INDArray x = rows.denseRows(idx, vae.dataType());
-            INDArray mask = noise.dropoutMask(idx.length, vae.items(), MultiVae.INPUT_DROPOUT);
-            INDArray eps = noise.gaussian(idx.length, vae.latent(), 1.0);
-            loss = vae.lossAndGradient(x, mask, eps, beta);
+            if (sparse) {
+              // the mask is drawn only where it matters, at the stored entries
+              SparseBatch x = SparseBatch.of(rows, idx);
+              INDArray mask = x.storedCount() == 0 ? null
+                  : noise.dropoutMask(1, x.storedCount(), MultiVae.INPUT_DROPOUT);
+              INDArray eps = noise.gaussian(idx.length, vae.latent(), 1.0);
+              loss = vae.lossAndGradient(x, mask, eps, beta);
+            } else {
+              INDArray x = rows.denseRows(idx, vae.dataType());
+              INDArray mask = noise.dropoutMask(idx.length, vae.items(),
+                  MultiVae.INPUT_DROPOUT);
+              INDArray eps = noise.gaussian(idx.length, vae.latent(), 1.0);
+              loss = vae.lossAndGradient(x, mask, eps, beta);
+            }
             if (!Double.isFinite(loss)) {
               throw new TrainingDivergedException(Stage.VAE, epoch, loss);
             }

@@ -2,6 +2,7 @@ package io.github.sdrm.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sdrm.data.InteractionMatrix;
 import io.github.sdrm.nn.NoiseSource;
 import io.github.sdrm.nn.Param;
 import java.util.List;
@@ -32,6 +33,20 @@ class GradientCheckTest {
       INDArray eps = noise.gaussian(5, 4, 1.0);
       double beta = 0.15;
       check(vae.params(), () -> vae.lossAndGradient(x, mask, eps, beta));
+    }
+  }
+
+  @Test
+  void multiVae_sparseFirstLayer_gradientMatchesFiniteDifferences() {
+    int items = 13;
+    MultiVae vae = new MultiVae(items, 7, 4, 11L, DataType.DOUBLE);
+    InteractionMatrix m = SparseDenseTest.randomRows(5, items, 0.4, 3L);
+    int[] rows = {0, 1, 2, 3, 4};
+    SparseBatch sparse = SparseBatch.of(m, rows);
+    try (NoiseSource noise = new NoiseSource(5L, DataType.DOUBLE)) {
+      INDArray mask = noise.dropoutMask(5, items, MultiVae.INPUT_DROPOUT);
+      INDArray eps = noise.gaussian(5, 4, 1.0);
+      check(vae.params(), () -> vae.lossAndGradient(sparse, sparse.atStored(mask), eps, 0.15));
     }
   }
 

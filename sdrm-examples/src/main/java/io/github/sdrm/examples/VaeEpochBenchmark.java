@@ -1,0 +1,69 @@
+package io.github.sdrm.examples;
+
+import io.github.sdrm.Sdrm;
+import io.github.sdrm.data.InteractionMatrix;
+import io.github.sdrm.datasets.TripletCsv;
+import io.github.sdrm.model.MultiVae;
+import io.github.sdrm.model.VaeTrainer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Time per VAE training epoch with the first layer dense or sparse (from the stored entries), on
+ * ML-100K's TRAIN (843 × 1008, ~10 % dense; the ML-100K/SVD preset) and ADM's (9,560 × 8,582,
+ * ~0.1 %; the ADM/SVD preset), no validation. The two paths draw their dropout masks
+ * differently (dense [B, I] or only at the stored entries), so their weights are not compared
+ * here; {@code SparseDenseTest} checks them on equal masks. Targets (issue 11): ML-100K ≤ 0.13 s, ADM ≤ 1.5 s
+ * per epoch. Arguments: [epochs ML-100K] [epochs ADM] [data dir].
+ */
+public final class VaeEpochBenchmark {
+  private VaeEpochBenchmark() {}
+
+  /** Runs the benchmark. */
+  public static void main(String[] args) throws Exception {
+    int mlEpochs = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+    int admEpochs = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    Path data = args.length > 2 ? Path.of(args[2]) : BenchSupport.dataDir();
+    Nd4j.getEnvironment().setMaxThreads(1);
+    Nd4j.getEnvironment().setMaxMasterThreads(1);
+    Nd4j.factory().blas().setMaxThreads(2);
+    System.out.printf(Locale.ROOT, "sgemm 1000^3: %.1f GFLOP/s (BLAS 2 threads)%n",
+        BenchSupport.sgemmGflops(1000, 9));
+    run("ML-100K", TripletCsv.read(data.resolve(
+        "sdrm-splits/ml-100k/ml-100k_train_test.csv")), Presets.get("ml-100k/svd").build(),
+        mlEpochs, 0.13);
+    run("ADM", TripletCsv.read(data.resolve("sdrm-splits/adm/adm_train_test.csv")),
+        Presets.get("adm/svd").build(), admEpochs, 1.5);
+  }
+
+  private static void run(String name, InteractionMatrix train, Sdrm cfg, int epochs,
+      double target) {
+    double[] perEpoch = new double[2];
+    for (VaeTrainer.Input input : new VaeTrainer.Input[] {VaeTrainer.Input.DENSE,
+        VaeTrainer.Input.SPARSE}) {
+      MultiVae vae = new MultiVae(train.columns(), cfg.vaeHiddenSize(), cfg.latentSize(), 1L,
+          DataType.FLOAT);
+      double[] seconds = new double[epochs];
+      long[] last = {System.nanoTime()};
+      VaeTrainer.train(vae, train, null, new VaeTrainer.Settings(cfg.vaeBatchSize(),
+          cfg.vaeLearningRate(), epochs, 0, 0.2, 200_000, false), 3L, (epoch, loss, metric) -> {
+            long now = System.nanoTime();
+            seconds[epoch] = (now - last[0]) / 1e9;
+            last[0] = now;
+          }, input);
+      // the first epoch warms the JIT up
+      double[] steady = Arrays.copyOfRange(seconds, 1, epochs);
+      Arrays.sort(steady);
+      double median = steady[steady.length / 2];
+      perEpoch[input == VaeTrainer.Input.DENSE ? 0 : 1] = median;
+    }
+    System.out.printf(Locale.ROOT, "%s %d x %d (density %.4f), batch %d, H %d, d %d: VAE epoch"
+        + " median dense %.3f s, sparse %.3f s (%.2fx); target <= %.2f s %s%n", name,
+        train.rows(), train.columns(), train.density(), cfg.vaeBatchSize(),
+        cfg.vaeHiddenSize(), cfg.latentSize(), perEpoch[0], perEpoch[1],
+        perEpoch[0] / perEpoch[1], target, perEpoch[1] <= target ? "met" : "MISSED");
+  }
+}
