@@ -34,6 +34,16 @@ final class BenchSupport {
     return rates[reps / 2];
   }
 
+  /**
+   * The thread set-up measured fastest on 2 cores: one element-wise (OpenMP) thread, {@code
+   * blas} BLAS threads.
+   */
+  static void useThreads(int blas) {
+    Nd4j.getEnvironment().setMaxThreads(1);
+    Nd4j.getEnvironment().setMaxMasterThreads(1);
+    Nd4j.factory().blas().setMaxThreads(blas);
+  }
+
   /** Sum of the peak usage of every heap pool, in MiB. */
   static double peakHeapMiB() {
     long sum = 0;

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Wall time of the ORIGINAL baseline per run: rank-20 SVD on ADM (target ≤ 3 s per run; the
@@ -29,9 +28,7 @@ public final class RecsysBenchmark {
     int svdRuns = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int mlpRuns = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     Path data = args.length > 2 ? Path.of(args[2]) : BenchSupport.dataDir();
-    Nd4j.getEnvironment().setMaxThreads(1);
-    Nd4j.getEnvironment().setMaxMasterThreads(1);
-    Nd4j.factory().blas().setMaxThreads(2);
+    BenchSupport.useThreads(2);
     System.out.println("| dataset | recommender | runs | median s/run | Recall@10 | NDCG@10 |");
     System.out.println("|---|---|---|---|---|---|");
     time(data, "adm", "svd", TruncatedSvdRecommender::new, svdRuns);

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains SDRM on ML-100K (TRAIN = ml-100k_train_test.csv, validation = ml-100k_valid.csv) with the
@@ -38,9 +37,7 @@ public final class TrainingBenchmark {
     }
     InteractionMatrix train = TripletCsv.read(dir.resolve("ml-100k_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve("ml-100k_valid.csv"));
-    Nd4j.getEnvironment().setMaxThreads(1);
-    Nd4j.getEnvironment().setMaxMasterThreads(1);
-    Nd4j.factory().blas().setMaxThreads(threads);
+    BenchSupport.useThreads(threads);
     double sgemm = BenchSupport.sgemmGflops(1000, 9);
 
     Map<Stage, Integer> epochs = new EnumMap<>(Stage.class);

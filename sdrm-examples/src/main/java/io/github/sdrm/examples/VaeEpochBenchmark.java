@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Time per VAE training epoch with the first layer dense or sparse (from the stored entries), on
@@ -27,9 +26,7 @@ public final class VaeEpochBenchmark {
     int mlEpochs = args.length > 0 ? Integer.parseInt(args[0]) : 12;
     int admEpochs = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     Path data = args.length > 2 ? Path.of(args[2]) : BenchSupport.dataDir();
-    Nd4j.getEnvironment().setMaxThreads(1);
-    Nd4j.getEnvironment().setMaxMasterThreads(1);
-    Nd4j.factory().blas().setMaxThreads(2);
+    BenchSupport.useThreads(2);
     System.out.printf(Locale.ROOT, "sgemm 1000^3: %.1f GFLOP/s (BLAS 2 threads)%n",
         BenchSupport.sgemmGflops(1000, 9));
     run("ML-100K", TripletCsv.read(data.resolve(
