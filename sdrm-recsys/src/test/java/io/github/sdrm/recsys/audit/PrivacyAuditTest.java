@@ -62,6 +62,26 @@ class PrivacyAuditTest {
   }
 
   @Test
+  void linkage_handComputed() {
+    // member {0,1,2}; the attacker knows two of its items, so one item is left to predict. Only
+    // synthetic row 0 holds them: its one unknown item is the member's, then the fill from the
+    // most popular items 3..12, which the control list consists of entirely.
+    int[] filler = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+    InteractionMatrix s = rows(13, new int[] {0, 1, 2}, filler, filler, filler);
+    InteractionMatrix m = rows(13, new int[] {0, 1, 2}, new int[] {});
+    InteractionMatrix n = rows(13, new int[] {}, new int[] {});
+    PrivacyReport r = PrivacyAudit.builder(m, n).linkageKnownItems(2).bootstrap(0).build()
+        .audit(s);
+    PrivacyReport.Linkage l = r.linkage().get(0);
+    assertEquals(1, l.memberTargets(), "the empty member cannot be attacked");
+    assertEquals(0.1, l.memberSuccess(), 1e-12, "1 hit in 10");
+    assertEquals(0.0, l.memberControl(), 0);
+    assertEquals(0.1, l.memberRisk(), 1e-12);
+    assertEquals(0, l.nonMemberTargets());
+    assertTrue(Double.isNaN(l.nonMemberRisk()));
+  }
+
+  @Test
   void linkage_copyLinksMembersOnly() {
     InteractionMatrix pop = AuditTestData.population(600, 60, 0.15, 11);
     InteractionMatrix members = pop.rowRange(0, 300);
