@@ -382,6 +382,8 @@ public final class InteractionMatrix {
    * sorts them and rejects duplicate cells. {@code build()} may be called more than once.
    */
   public static final class Builder {
+    /** The most rows a matrix can have (the row-pointer array holds rows + 1 ints). */
+    static final int MAX_ROWS = Integer.MAX_VALUE - 9;
     private final int rows;
     private final int columns;
     private int[] r = new int[16];
@@ -390,8 +392,9 @@ public final class InteractionMatrix {
     private int size;
 
     private Builder(int rows, int columns) {
-      if (rows < 0) {
-        throw new IllegalArgumentException("rows must be at least 0, found " + rows);
+      if (rows < 0 || rows > MAX_ROWS) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "rows must be in [0, %d], found %d", MAX_ROWS, rows));
       }
       if (columns < 1) {
         throw new IllegalArgumentException("columns must be at least 1, found " + columns);

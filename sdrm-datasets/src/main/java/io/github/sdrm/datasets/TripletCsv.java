@@ -69,7 +69,13 @@ public final class TripletCsv {
       }
       int rows = parseCount(m.group(1), name, "rows");
       int cols = parseCount(m.group(2), name, "cols");
-      long entries = Long.parseLong(m.group(3));
+      long entries;
+      try {
+        entries = Long.parseLong(m.group(3));
+      } catch (NumberFormatException e) {
+        throw new DatasetFormatException(name, 1, "expected entries to fit a long, found "
+            + abbreviate(m.group(3)));
+      }
       if (cols < 1) {
         throw new DatasetFormatException(name, 1, "expected cols >= 1, found " + cols);
       }
@@ -94,7 +100,12 @@ public final class TripletCsv {
       }
       Map<String, Integer> userIndex = indexOf(userIds, rows, name, "user");
       Map<String, Integer> itemIndex = indexOf(itemIds, cols, name, "item");
-      InteractionMatrix.Builder b = InteractionMatrix.builder(rows, cols);
+      InteractionMatrix.Builder b;
+      try {
+        b = InteractionMatrix.builder(rows, cols);
+      } catch (IllegalArgumentException e) {
+        throw new DatasetFormatException(name, 1, e.getMessage());
+      }
       long count = 0;
       String line;
       while ((line = in.readLine()) != null) {

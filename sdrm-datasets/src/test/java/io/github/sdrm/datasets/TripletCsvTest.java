@@ -40,6 +40,19 @@ class TripletCsvTest {
   }
 
   @Test
+  void read_entriesBeyondLong() throws IOException {
+    assertEquals(":1: expected entries to fit a long, found 99999999999999999999",
+        failure("# rows=2 cols=3 entries=99999999999999999999\nuser,item,value\n"));
+  }
+
+  @Test
+  void read_rowsBeyondArrays() throws IOException {
+    // used to fail with NegativeArraySizeException from new int[rows + 1]
+    assertEquals(":1: rows must be in [0, 2147483638], found 2147483647",
+        failure("# rows=2147483647 cols=3 entries=0\nuser,item,value\n"));
+  }
+
+  @Test
   void read_emptyFile() throws IOException {
     assertEquals(": expected a '# rows=R cols=C entries=N' header, found an empty file",
         failure(""));

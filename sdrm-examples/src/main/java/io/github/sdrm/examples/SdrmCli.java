@@ -2,6 +2,7 @@ package io.github.sdrm.examples;
 
 import io.github.sdrm.Binarizer;
 import io.github.sdrm.FittedSdrm;
+import io.github.sdrm.ModelFormatException;
 import io.github.sdrm.Resolution;
 import io.github.sdrm.Sdrm;
 import io.github.sdrm.Stage;
@@ -139,7 +140,7 @@ public final class SdrmCli {
     } catch (NoSuchFileException e) {
       err.println("sdrm: file not found: " + e.getFile());
       return 2;
-    } catch (IllegalArgumentException | DatasetFormatException e) {
+    } catch (IllegalArgumentException | DatasetFormatException | ModelFormatException e) {
       err.println("sdrm: " + e.getMessage());
       return 2;
     } catch (IOException | UncheckedIOException e) {
@@ -180,7 +181,7 @@ public final class SdrmCli {
     }
     Sdrm.Builder builder = o.containsKey("preset") ? Presets.get(o.get("preset"))
         : Sdrm.builder();
-    long seed = o.containsKey("seed") ? Long.parseLong(o.get("seed")) : Sdrm.DEFAULT_SEED;
+    long seed = o.containsKey("seed") ? longValue(o, "seed") : Sdrm.DEFAULT_SEED;
     int threads = o.containsKey("threads") ? integer(o, "threads") : 2;
     LabeledMatrix data = load(input, o.get("format"));
     Sdrm sdrm = builder.seed(seed).binarizer(binarizer).threads(threads).elementwiseThreads(1)

@@ -120,4 +120,30 @@ class SdrmCliTest {
         "--csv", dir.resolve("missing").resolve("out.csv").toString()));
     assertOneLineAndNoOutput("--csv: folder " + dir.resolve("missing") + " does not exist");
   }
+
+  @Test
+  void generate_hugeDeclaredRows_cleanMessage() throws IOException {
+    Path csv = Files.writeString(dir.resolve("huge.csv"),
+        "# rows=2147483647 cols=3 entries=0\nuser,item,value\n");
+    assertEquals(2, run("generate", "--input", csv.toString(), "--output",
+        dir.resolve("out.csv").toString()));
+    assertOneLineAndNoOutput(csv + ":1: rows must be in [0, 2147483638], found 2147483647");
+  }
+
+  @Test
+  void generate_badSeed() throws IOException {
+    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
+        dir.resolve("out.csv").toString(), "--seed", "x"));
+    assertOneLineAndNoOutput("--seed must be an integer, found 'x'");
+  }
+
+  @Test
+  void generate_truncatedModel_exitTwoWithoutClassName() throws IOException {
+    Path model = Files.write(dir.resolve("model.sdrm"), new byte[] {'S', 'D', 'R', 'M', 0, 0});
+    Path csv = Files.writeString(dir.resolve("in.csv"),
+        "# rows=2 cols=3 entries=1\nuser,item,value\n0,0,1\n");
+    assertEquals(2, run("generate", "--input", csv.toString(), "--output",
+        dir.resolve("out.csv").toString(), "--load-model", model.toString()));
+    assertOneLineAndNoOutput(model + " is not an SDRM model file");
+  }
 }
