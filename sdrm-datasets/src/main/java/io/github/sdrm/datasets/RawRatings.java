@@ -208,4 +208,11 @@ public final class RawRatings {
   float rating(int i) {
     return ratings[i];
   }
+
+  /** Counts, for logs: {@code RawRatings[100000 ratings, 943 users, 1682 items]}. */
+  @Override
+  public String toString() {
+    return "RawRatings[" + ratings.length + " ratings, " + userIds.size() + " users, "
+        + itemIds.size() + " items]";
+  }
 }

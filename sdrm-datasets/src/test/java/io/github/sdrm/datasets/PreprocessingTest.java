@@ -46,6 +46,7 @@ class PreprocessingTest {
   void kCore_removesEverything() throws IOException {
     RawRatings raw = RawRatings.read(write("1\t1\t5\t0\n1\t2\t5\t0\n2\t1\t3\t0\n"),
         RatingsFormat.MOVIELENS_100K);
+    assertEquals("RawRatings[3 ratings, 2 users, 2 items]", raw.toString());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Preprocessing.defaults().apply(raw));
     assertTrue(e.getMessage().startsWith("the 5-core on ratings >= 4.0 removes every user"),
