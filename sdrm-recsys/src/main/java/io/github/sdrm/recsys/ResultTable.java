@@ -110,6 +110,46 @@ public final class ResultTable {
     return sb.toString();
   }
 
+  /**
+   * A compact Markdown table: Recall@k and NDCG@k for the given cut-offs (all of the table's when
+   * none is given), each cell the mean, followed by "± std" when the row has more than one run.
+   *
+   * @throws IllegalArgumentException if a cut-off was not measured
+   */
+  public String toCompactMarkdown(int... ks) {
+    int[] use = ks.length == 0 ? cutoffs : ks.clone();
+    for (int k : use) {
+      if (java.util.Arrays.stream(cutoffs).noneMatch(c -> c == k)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "cut-off %d was not measured; the table has %s", k,
+            java.util.Arrays.toString(cutoffs)));
+      }
+    }
+    StringBuilder sb = new StringBuilder("| recommender | setting | generator | runs |");
+    StringBuilder rule = new StringBuilder("|---|---|---|---|");
+    for (String metric : new String[] {"Recall", "NDCG"}) {
+      for (int k : use) {
+        sb.append(' ').append(metric).append('@').append(k).append(" |");
+        rule.append("---|");
+      }
+    }
+    sb.append('\n').append(rule).append('\n');
+    for (Key key : rows.keySet()) {
+      int runs = rows.get(key).size();
+      sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d |", key.recommender(),
+          key.setting(), key.generator(), runs));
+      for (boolean recall : new boolean[] {true, false}) {
+        for (int k : use) {
+          Summary s = summarise(key, k, recall);
+          sb.append(runs > 1 ? String.format(Locale.ROOT, " %.4f ± %.4f |", s.mean(), s.std())
+              : String.format(Locale.ROOT, " %.4f |", s.mean()));
+        }
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
   /** The table as CSV: a header, then one line per row and metric with mean, max and std. */
   public String toCsv() {
     StringBuilder sb = new StringBuilder(

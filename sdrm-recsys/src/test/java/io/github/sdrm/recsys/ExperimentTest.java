@@ -117,6 +117,14 @@ class ExperimentTest {
     ResultTable.Key replace = new ResultTable.Key("toy", "pop", Setting.REPLACE, "copy");
     assertEquals(table.recall(original, 5).mean(), table.recall(replace, 5).mean(), 1e-12);
     assertEquals(2, table.recall(replace, 5).runs());
+    String compact = table.toCompactMarkdown(5);
+    assertEquals(5, compact.split("\n").length, compact);   // header, rule, 3 rows
+    assertTrue(compact.startsWith("| recommender | setting | generator | runs | Recall@5 |"
+        + " NDCG@5 |\n"), compact);
+    assertTrue(compact.contains(String.format(java.util.Locale.ROOT, "| pop | REPLACE | copy | 2 |"
+        + " %.4f ± %.4f |", table.recall(replace, 5).mean(), table.recall(replace, 5).std())),
+        compact);
+    assertThrows(IllegalArgumentException.class, () -> table.toCompactMarkdown(10));
   }
 
   @Test
