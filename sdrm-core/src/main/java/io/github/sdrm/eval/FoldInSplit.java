@@ -55,6 +55,18 @@ public final class FoldInSplit {
     this.usersWithoutHeldOut = usersWithoutHeldOut;
   }
 
+  /** The seed of the reference's evaluation split. */
+  public static final long REFERENCE_SEED = 123;
+
+  /**
+   * The SDRM reference's evaluation split of its VALID users, bit for bit: held-out fraction 0.2,
+   * seed 123, {@link Mode#NUMPY_COMPATIBLE}, {@link Values#ALL_ONES}.
+   */
+  public static FoldInSplit reference(InteractionMatrix users) {
+    return split(users, DEFAULT_HELD_OUT_FRACTION, REFERENCE_SEED, Mode.NUMPY_COMPATIBLE,
+        Values.ALL_ONES);
+  }
+
   /**
    * Splits with the defaults: held-out fraction 0.2, {@link Mode#FAST}, {@link Values#ALL_ONES}.
    */

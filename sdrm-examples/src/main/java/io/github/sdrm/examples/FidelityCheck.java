@@ -35,8 +35,7 @@ public final class FidelityCheck {
     Path dir = data.resolve("sdrm-splits/ml-100k");
     InteractionMatrix train = TripletCsv.read(dir.resolve("ml-100k_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve("ml-100k_valid.csv"));
-    FoldInSplit split = FoldInSplit.split(valid, 0.2, 123, FoldInSplit.Mode.NUMPY_COMPATIBLE,
-        FoldInSplit.Values.ALL_ONES);
+    FoldInSplit split = FoldInSplit.reference(valid);
     Map<String, double[]> sums = new LinkedHashMap<>();
     for (int run = 0; run < runs; run++) {
       long t0 = System.nanoTime();

@@ -44,8 +44,7 @@ public final class RecsysBenchmark {
     Path dir = data.resolve("sdrm-splits").resolve(dataset);
     InteractionMatrix train = TripletCsv.read(dir.resolve(dataset + "_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve(dataset + "_valid.csv"));
-    FoldInSplit split = FoldInSplit.split(valid, 0.2, 123, FoldInSplit.Mode.NUMPY_COMPATIBLE,
-        FoldInSplit.Values.ALL_ONES);
+    FoldInSplit split = FoldInSplit.reference(valid);
     InteractionMatrix training = Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null);
     double[] seconds = new double[runs];
     RankingMetrics.Result last = null;

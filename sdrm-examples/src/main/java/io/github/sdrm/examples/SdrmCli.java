@@ -301,8 +301,7 @@ public final class SdrmCli {
           "%s has %d items but %s has %d", synthetic, synth.columns(), dataset,
           train.columns()));
     }
-    FoldInSplit split = FoldInSplit.split(valid, 0.2, 123, FoldInSplit.Mode.NUMPY_COMPATIBLE,
-        FoldInSplit.Values.ALL_ONES);
+    FoldInSplit split = FoldInSplit.reference(valid);
     RankingMetrics.Result r = FoldInEvaluation.evaluate(new TruncatedSvdRecommender(),
         setting.trainingMatrix(train, split.foldIn(), synth), split,
         RankingMetrics.PAPER_CUTOFFS);

@@ -33,8 +33,8 @@ class ReferenceBaselineTest {
     assumeTrue(Files.isDirectory(dir), "skipped: " + dir + " not found (../shared/data absent)");
     InteractionMatrix train = TripletCsv.read(dir.resolve(dataset + "_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve(dataset + "_valid.csv"));
-    FoldInSplit split = FoldInSplit.split(valid, 0.2, 123, FoldInSplit.Mode.NUMPY_COMPATIBLE,
-        FoldInSplit.Values.ALL_ONES);
+    // the reference's own split: the figures below are the authors' code's
+    FoldInSplit split = FoldInSplit.reference(valid);
     RankingMetrics.Result r = FoldInEvaluation.evaluate(new TruncatedSvdRecommender(),
         Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null), split,
         RankingMetrics.PAPER_CUTOFFS);
