@@ -55,6 +55,7 @@ public final class Experiment {
   private final InteractionMatrix train;
   private final InteractionMatrix validation;
   private final Sdrm sdrm;
+  private final FittedSdrm fitted;
   private final Map<String, Supplier<Recommender>> recommenders;
   private final Set<Setting> settings;
   private final Set<Generator> generators;
@@ -70,6 +71,7 @@ public final class Experiment {
     train = b.train;
     validation = b.validation;
     sdrm = b.sdrm;
+    fitted = b.fitted;
     recommenders = new LinkedHashMap<>(b.recommenders);
     settings = EnumSet.copyOf(b.settings);
     generators = b.generators.isEmpty() ? EnumSet.noneOf(Generator.class)
@@ -111,7 +113,13 @@ public final class Experiment {
       if (!needsGenerator) {
         continue;
       }
-      if (!generators.isEmpty()) {
+      if (!generators.isEmpty() && fitted != null) {
+        long seed = fitted.provenance().generationSeed() + run;
+        for (Generator g : generators) {
+          measureSynthetic(table, run, g.displayName(), g.generate(fitted, train.rows(), seed),
+              split);
+        }
+      } else if (!generators.isEmpty()) {
         FittedSdrm model = sdrm.toBuilder().seed(sdrm.seed() + run).build().fit(train, split);
         listener.onGeneratorFitted(run, model);
         for (Generator g : generators) {
@@ -156,7 +164,8 @@ public final class Experiment {
         "dataset=%s, train=%s, validation=%s, runs=%d, split=%s seed %d, recommenders=%s,"
             + " settings=%s, generators=%s, synthetic=%s, sdrm=%s", dataset, train, validation,
         runs, splitMode, splitSeed, recommenders.keySet(), settings, generators,
-        synthetic.keySet(), generators.isEmpty() ? "not trained" : sdrm);
+        synthetic.keySet(), generators.isEmpty() ? "not trained"
+            : fitted != null ? "fitted model " + fitted : sdrm);
   }
 
   /** Builds an {@link Experiment}; setters reject bad values at once. */
@@ -165,6 +174,7 @@ public final class Experiment {
     private final InteractionMatrix train;
     private final InteractionMatrix validation;
     private Sdrm sdrm = Sdrm.builder().build();
+    private FittedSdrm fitted;
     private final Map<String, Supplier<Recommender>> recommenders = new LinkedHashMap<>();
     private Set<Setting> settings = EnumSet.allOf(Setting.class);
     private Set<Generator> generators = EnumSet.allOf(Generator.class);
@@ -194,6 +204,24 @@ public final class Experiment {
     /** The generator's configuration; run r uses seed {@code sdrm.seed() + r}. */
     public Builder sdrm(Sdrm sdrm) {
       this.sdrm = Objects.requireNonNull(sdrm, "sdrm");
+      this.fitted = null;
+      return this;
+    }
+
+    /**
+     * Evaluates an already trained model (a saved one, say) instead of training one per run: run
+     * r generates with seed {@code model.provenance().generationSeed() + r}. Unlike the paper's
+     * protocol, the model has not necessarily seen the validation users' fold-in rows.
+     *
+     * @throws IllegalArgumentException if the model's item count differs from train's
+     */
+    public Builder fittedModel(FittedSdrm model) {
+      Objects.requireNonNull(model, "model");
+      if (model.items() != train.columns()) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "the model has %d items but train has %d", model.items(), train.columns()));
+      }
+      this.fitted = model;
       return this;
     }
 

@@ -35,4 +35,16 @@ public enum Generator {
         return model.generateVae(users);
     }
   }
+
+  /** As {@link #generate(FittedSdrm, int)} with an explicit generation seed. */
+  public InteractionMatrix generate(FittedSdrm model, int users, long seed) {
+    switch (this) {
+      case F_SDRM:
+        return model.generate(users, Resolution.FULL, seed);
+      case M_SDRM:
+        return model.generate(users, Resolution.MULTI, seed);
+      default:
+        return model.generateVae(users, seed);
+    }
+  }
 }

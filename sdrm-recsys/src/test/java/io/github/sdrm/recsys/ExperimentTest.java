@@ -137,4 +137,39 @@ class ExperimentTest {
         () -> Experiment.builder("toy", clustered(4, 6, 1L), clustered(2, 6, 1L)).generators()
             .recommender("pop", PopularityRecommender::new).build());
   }
+
+  @Test
+  void fittedModel_evaluatedWithoutRetraining_sameAsItsOwnOutput() {
+    InteractionMatrix train = clustered(40, 24, 1L);
+    InteractionMatrix valid = clustered(12, 24, 2L);
+    io.github.sdrm.FittedSdrm model = SMALL.fit(train);
+    int[] fits = {0};
+    ResultTable table = Experiment.builder("toy", train, valid)
+        .fittedModel(model)
+        .generators(Generator.F_SDRM)
+        .recommender("pop", PopularityRecommender::new)
+        .runs(1)
+        .cutoffs(5)
+        .listener(new Experiment.Listener() {
+          @Override
+          public void onGeneratorFitted(int run, io.github.sdrm.FittedSdrm m) {
+            fits[0]++;
+          }
+        })
+        .build()
+        .run();
+    assertEquals(0, fits[0], "no model trained");
+    // the same as evaluating the model's own run-0 output as a synthetic source
+    InteractionMatrix synthetic = Generator.F_SDRM.generate(model, train.rows(),
+        model.provenance().generationSeed());
+    ResultTable same = Experiment.builder("toy", train, valid).generators()
+        .synthetic("F-SDRM", synthetic).recommender("pop", PopularityRecommender::new)
+        .runs(1).cutoffs(5).build().run();
+    ResultTable.Key key = new ResultTable.Key("toy", "pop", Setting.REPLACE, "F-SDRM");
+    assertEquals(same.recall(key, 5).mean(), table.recall(key, 5).mean(), 0);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Experiment.builder("toy", clustered(4, 7, 1L), clustered(2, 7, 1L))
+            .fittedModel(model));
+    assertEquals("the model has 24 items but train has 7", e.getMessage());
+  }
 }
