@@ -51,7 +51,7 @@ public final class SdrmCli {
       "  generate   train SDRM on a ratings file and write synthetic users",
       "      --input FILE             ratings or interactions file (required)",
       "      --format F               u.data | ratings.dat | ratings.csv | amazon-csv |"
-          + " amazon-json | csv | mtx (default: from the file name)",
+          + " amazon-json | csv | mtx (default: from the name and first line)",
       "      --output FILE            synthetic interactions (required); .mtx = Matrix Market,"
           + " else CSV triplets",
       "      --users N                synthetic users (default: as many as the input has)",
@@ -334,12 +334,35 @@ public final class SdrmCli {
     return LabeledMatrix.of(d);
   }
 
-  private static String formatName(Path input, String format) {
-    String name = input.getFileName().toString();
-    return format != null ? format : name.endsWith(".mtx") ? "mtx"
-        : name.equals("u.data") ? "u.data" : name.endsWith(".dat") ? "ratings.dat"
-        : name.equals("ratings.csv") ? "ratings.csv" : name.endsWith(".json")
-            || name.endsWith(".jsonl") ? "amazon-json" : "csv";
+  /**
+   * The format's command-line name: the one given, else Matrix Market and split CSV by their
+   * first line (or a .mtx name), else {@link RatingsFormat#detect}.
+   */
+  private static String formatName(Path input, String format) throws IOException {
+    if (format != null) {
+      return format;
+    }
+    if (input.getFileName().toString().endsWith(".mtx")) {
+      return "mtx";
+    }
+    String first;
+    try (java.io.BufferedReader in = Files.newBufferedReader(input,
+        java.nio.charset.StandardCharsets.ISO_8859_1)) {
+      first = in.readLine();
+    }
+    if (first != null && first.startsWith("%%MatrixMarket")) {
+      return "mtx";
+    }
+    if (first != null && first.startsWith("# rows=")) {
+      return "csv";
+    }
+    return switch (RatingsFormat.detect(input)) {
+      case MOVIELENS_100K -> "u.data";
+      case MOVIELENS_DAT -> "ratings.dat";
+      case MOVIELENS_CSV -> "ratings.csv";
+      case AMAZON_CSV -> "amazon-csv";
+      case AMAZON_JSON -> "amazon-json";
+    };
   }
 
   private static void report(Map<String, String> o, PrintStream out, PrintStream err)

@@ -146,4 +146,14 @@ class SdrmCliTest {
         dir.resolve("out.csv").toString(), "--load-model", model.toString()));
     assertOneLineAndNoOutput(model + " is not an SDRM model file");
   }
+
+  @Test
+  void generate_amazonCsvDetectedByContent() throws IOException {
+    // a name that says nothing: the first line tells Amazon's item,user,rating,timestamp (this
+    // used to be read as a split CSV and fail on its header)
+    Path csv = Files.writeString(dir.resolve("beauty.csv"), "B0001,A2XY,5.0,1388707200\n");
+    assertEquals(2, run("generate", "--input", csv.toString(), "--output",
+        dir.resolve("out.csv").toString()));
+    assertOneLineAndNoOutput("the 5-core on ratings >= 4.0 removes every user");
+  }
 }
