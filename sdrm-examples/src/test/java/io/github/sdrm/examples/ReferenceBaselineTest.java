@@ -1,4 +1,4 @@
-package io.github.sdrm.recsys;
+package io.github.sdrm.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -7,6 +7,9 @@ import io.github.sdrm.data.InteractionMatrix;
 import io.github.sdrm.datasets.TripletCsv;
 import io.github.sdrm.eval.FoldInSplit;
 import io.github.sdrm.eval.RankingMetrics;
+import io.github.sdrm.recsys.FoldInEvaluation;
+import io.github.sdrm.recsys.Setting;
+import io.github.sdrm.recsys.TruncatedSvdRecommender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
