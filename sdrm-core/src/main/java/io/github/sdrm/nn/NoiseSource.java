@@ -17,7 +17,9 @@ public final class NoiseSource implements Noise, AutoCloseable {
 
   /** Creates a stream for the given seed and element type. */
   public NoiseSource(long seed, DataType dataType) {
-    this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+    // ND4J's native generator treats seed 0 as no seed (different draws in every JVM)
+    this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed == 0 ? 0x9E3779B97F4A7C15L
+        : seed);
     this.dataType = dataType;
   }
 

@@ -93,9 +93,9 @@ public final class MlpRecommender implements Recommender {
     int fitRows = train.rows() - validRows;
     INDArray valid = positives.rowRange(fitRows, train.rows()).toDense(DataType.FLOAT);
 
-    Nd4j.getRandom().setSeed(seed);
+    Nd4j.getRandom().setSeed(Recommenders.nativeSeed(seed));
     MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
-        .seed(seed)
+        .seed(Recommenders.nativeSeed(seed))
         .dataType(DataType.FLOAT)
         .updater(new Adam(1e-3))
         .weightInit(WeightInit.XAVIER_UNIFORM)

@@ -92,7 +92,7 @@ public final class NeuMfRecommender implements Recommender {
     for (int r = 0; r < users; r++) {
       rowIndex.putIfAbsent(new RowKey(train.rowColumns(r), train.rowValues(r)), r);
     }
-    Nd4j.getRandom().setSeed(seed);
+    Nd4j.getRandom().setSeed(Recommenders.nativeSeed(seed));
     ComputationGraph net = new ComputationGraph(configuration(users, items, seed));
     net.init();
 
@@ -158,7 +158,7 @@ public final class NeuMfRecommender implements Recommender {
 
   private static ComputationGraphConfiguration configuration(int users, int items, long seed) {
     return new NeuralNetConfiguration.Builder()
-        .seed(seed)
+        .seed(Recommenders.nativeSeed(seed))
         .dataType(DataType.FLOAT)
         .updater(new Adam(1e-3))
         .weightInit(WeightInit.XAVIER_UNIFORM)
