@@ -1,5 +1,6 @@
 package io.github.sdrm.nn;
 
+import io.github.sdrm.data.Permutations;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -7,25 +8,14 @@ import java.util.SplittableRandom;
 public final class Shuffle {
   private Shuffle() {}
 
-  /** A uniformly random permutation of 0..n-1 (Fisher–Yates). */
+  /** A uniformly random permutation of 0..n-1 ({@link Permutations#random}). */
   public static int[] permutation(int n, SplittableRandom rnd) {
-    int[] p = range(0, n);
-    for (int i = n - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
+    return Permutations.random(n, rnd);
   }
 
   /** from, from+1, …, to-1. */
   public static int[] range(int from, int to) {
-    int[] r = new int[to - from];
-    for (int i = 0; i < r.length; i++) {
-      r[i] = from + i;
-    }
-    return r;
+    return Permutations.range(from, to);
   }
 
   public static int[] slice(int[] a, int from, int to) {

@@ -1,7 +1,7 @@
 package io.github.sdrm.datasets;
 
 import io.github.sdrm.data.InteractionMatrix;
-import io.github.sdrm.nn.Shuffle;
+import io.github.sdrm.data.Permutations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -149,8 +149,8 @@ public final class Preprocessing {
 
     // 4. user split
     int n = full.rows();
-    int[] order = shuffleSeed == null ? Shuffle.range(0, n)
-        : Shuffle.permutation(n, new SplittableRandom(shuffleSeed));
+    int[] order = shuffleSeed == null ? Permutations.range(0, n)
+        : Permutations.random(n, new SplittableRandom(shuffleSeed));
     int nTrain = (int) Math.floor(trainFraction * n);
     int nTest = (int) Math.floor(testFraction * n);
     return new Dataset(full, userIds, itemIds,

@@ -1,7 +1,7 @@
 package io.github.sdrm.datasets;
 
 import io.github.sdrm.data.InteractionMatrix;
-import io.github.sdrm.nn.Shuffle;
+import io.github.sdrm.data.Permutations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,8 +78,8 @@ public final class SyntheticDataset {
     }
     int nTrain = (int) Math.floor(0.7 * USERS);
     int nTest = (int) Math.floor(0.2 * USERS);
-    return new Dataset(full, users, items, Shuffle.range(0, nTrain),
-        Shuffle.range(nTrain, nTrain + nTest), Shuffle.range(nTrain + nTest, USERS));
+    return new Dataset(full, users, items, Permutations.range(0, nTrain),
+        Permutations.range(nTrain, nTrain + nTest), Permutations.range(nTrain + nTest, USERS));
   }
 
   private static double[][] gaussian(int n, SplittableRandom rnd) {

@@ -1,7 +1,7 @@
 package io.github.sdrm.recsys;
 
 import io.github.sdrm.data.InteractionMatrix;
-import io.github.sdrm.nn.Shuffle;
+import io.github.sdrm.data.Permutations;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -118,7 +118,7 @@ public final class MlpRecommender implements Recommender {
     int sinceBest = 0;
     epochsRun = 0;
     for (int epoch = 0; epoch < maxEpochs; epoch++) {
-      int[] order = Shuffle.permutation(fitRows, rnd);
+      int[] order = Permutations.random(fitRows, rnd);
       for (int from = 0; from < fitRows; from += batchSize) {
         int[] idx = Arrays.copyOfRange(order, from, Math.min(fitRows, from + batchSize));
         INDArray x = positives.denseRows(idx, DataType.FLOAT);

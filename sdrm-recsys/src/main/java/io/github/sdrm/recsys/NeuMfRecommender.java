@@ -1,7 +1,7 @@
 package io.github.sdrm.recsys;
 
 import io.github.sdrm.data.InteractionMatrix;
-import io.github.sdrm.nn.Shuffle;
+import io.github.sdrm.data.Permutations;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -135,7 +135,7 @@ public final class NeuMfRecommender implements Recommender {
         u[2 * p + 1] = posUser[p];
         it[2 * p + 1] = negative(stored[posUser[p]], zeros[posUser[p]], items, rnd);
       }
-      int[] order = Shuffle.permutation(total, rnd);
+      int[] order = Permutations.random(total, rnd);
       int held = Math.max(1, (int) Math.round(HELD_OUT * total));
       int fitCount = total - held;
       for (int from = 0; from < fitCount; from += batchSize) {

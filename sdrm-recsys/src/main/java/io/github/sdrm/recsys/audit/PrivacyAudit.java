@@ -1,6 +1,7 @@
 package io.github.sdrm.recsys.audit;
 
 import io.github.sdrm.data.InteractionMatrix;
+import io.github.sdrm.data.Permutations;
 import io.github.sdrm.recsys.audit.PrivacyReport.BaselineProtection;
 import io.github.sdrm.recsys.audit.PrivacyReport.DcrProfile;
 import io.github.sdrm.recsys.audit.PrivacyReport.ExactCopies;
@@ -469,19 +470,7 @@ public final class PrivacyAudit {
   }
 
   private static int[] permutation(int n, SplittableRandom rnd) {
-    int[] p = NearestNeighbors.identity(n);
-    shuffle(p, rnd);
-    return p;
-  }
-
-  /** Fisher–Yates shuffle in place. */
-  static void shuffle(int[] a, SplittableRandom rnd) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
+    return Permutations.random(n, rnd);
   }
 
   private static int[] sorted(int[] a) {

@@ -1,6 +1,7 @@
 package io.github.sdrm.recsys.audit;
 
 import io.github.sdrm.data.InteractionMatrix;
+import io.github.sdrm.data.Permutations;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public final class ReferenceGenerators {
     for (int u = 0; u < users; u++) {
       int pos = u % n;
       if (pos == 0) {
-        PrivacyAudit.shuffle(order, rnd);
+        Permutations.shuffle(order, rnd);
       }
       rows[u] = order[pos];
     }
