@@ -113,17 +113,13 @@ public final class Experiment {
       if (!needsGenerator) {
         continue;
       }
-      if (!generators.isEmpty() && fitted != null) {
-        long seed = fitted.provenance().generationSeed() + run;
+      if (!generators.isEmpty()) {
+        FittedSdrm model = fitted != null ? fitted : fitGenerator(run, split);
+        // a given model varies its generation seed by run; a trained one its training seed
+        long seed = model.provenance().generationSeed() + (fitted != null ? run : 0);
         for (Generator g : generators) {
-          measureSynthetic(table, run, g.displayName(), g.generate(fitted, train.rows(), seed),
+          measureSynthetic(table, run, g.displayName(), g.generate(model, train.rows(), seed),
               split);
-        }
-      } else if (!generators.isEmpty()) {
-        FittedSdrm model = sdrm.toBuilder().seed(sdrm.seed() + run).build().fit(train, split);
-        listener.onGeneratorFitted(run, model);
-        for (Generator g : generators) {
-          measureSynthetic(table, run, g.displayName(), g.generate(model, train.rows()), split);
         }
       }
       for (Map.Entry<String, IntFunction<InteractionMatrix>> e : synthetic.entrySet()) {
@@ -137,6 +133,12 @@ public final class Experiment {
       }
     }
     return table;
+  }
+
+  private FittedSdrm fitGenerator(int run, FoldInSplit split) {
+    FittedSdrm model = sdrm.toBuilder().seed(sdrm.seed() + run).build().fit(train, split);
+    listener.onGeneratorFitted(run, model);
+    return model;
   }
 
   private void measureSynthetic(ResultTable table, int run, String name,

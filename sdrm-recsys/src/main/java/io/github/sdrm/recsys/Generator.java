@@ -24,16 +24,12 @@ public enum Generator {
     return displayName;
   }
 
-  /** Generates {@code users} binarised synthetic users with this generator. */
+  /**
+   * Generates {@code users} binarised synthetic users with this generator, with the model's own
+   * generation seed.
+   */
   public InteractionMatrix generate(FittedSdrm model, int users) {
-    switch (this) {
-      case F_SDRM:
-        return model.generate(users, Resolution.FULL);
-      case M_SDRM:
-        return model.generate(users, Resolution.MULTI);
-      default:
-        return model.generateVae(users);
-    }
+    return generate(model, users, model.provenance().generationSeed());
   }
 
   /** As {@link #generate(FittedSdrm, int)} with an explicit generation seed. */
