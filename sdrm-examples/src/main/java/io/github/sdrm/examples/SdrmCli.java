@@ -10,6 +10,7 @@ import io.github.sdrm.TrainingEvent;
 import io.github.sdrm.TrainingListener;
 import io.github.sdrm.VaeValidation;
 import io.github.sdrm.data.InteractionMatrix;
+import io.github.sdrm.data.Permutations;
 import io.github.sdrm.datasets.AtomicFiles;
 import io.github.sdrm.datasets.Dataset;
 import io.github.sdrm.datasets.DatasetFormatException;
@@ -33,6 +34,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,6 +103,17 @@ public final class SdrmCli {
           + " rule, stored zeros counted; default) or to its density of likes",
       "",
       "  --help     this text");
+
+  /** {@code --format} names of the ratings formats, in the order the help lists them. */
+  private static final Map<String, RatingsFormat> RATINGS_FORMATS = new LinkedHashMap<>();
+
+  static {
+    RATINGS_FORMATS.put("u.data", RatingsFormat.MOVIELENS_100K);
+    RATINGS_FORMATS.put("ratings.dat", RatingsFormat.MOVIELENS_DAT);
+    RATINGS_FORMATS.put("ratings.csv", RatingsFormat.MOVIELENS_CSV);
+    RATINGS_FORMATS.put("amazon-csv", RatingsFormat.AMAZON_CSV);
+    RATINGS_FORMATS.put("amazon-json", RatingsFormat.AMAZON_JSON);
+  }
 
   private SdrmCli() {}
 
@@ -317,16 +330,7 @@ public final class SdrmCli {
       throw new NoSuchFileException(input.toString());
     }
     String f = formatName(input, format);
-    RatingsFormat ratings = switch (f) {
-      case "u.data" -> RatingsFormat.MOVIELENS_100K;
-      case "ratings.dat" -> RatingsFormat.MOVIELENS_DAT;
-      case "ratings.csv" -> RatingsFormat.MOVIELENS_CSV;
-      case "amazon-csv" -> RatingsFormat.AMAZON_CSV;
-      case "amazon-json" -> RatingsFormat.AMAZON_JSON;
-      case "csv", "mtx" -> null;
-      default -> throw new IllegalArgumentException("--format must be one of u.data,"
-          + " ratings.dat, ratings.csv, amazon-csv, amazon-json, csv, mtx; found " + f);
-    };
+    RatingsFormat ratings = ratingsFormat(f);
     if (ratings == null) {
       return f.equals("mtx") ? MatrixMarket.read(input) : TripletCsv.readLabeled(input);
     }
@@ -356,13 +360,31 @@ public final class SdrmCli {
     if (first != null && first.startsWith("# rows=")) {
       return "csv";
     }
-    return switch (RatingsFormat.detect(input)) {
-      case MOVIELENS_100K -> "u.data";
-      case MOVIELENS_DAT -> "ratings.dat";
-      case MOVIELENS_CSV -> "ratings.csv";
-      case AMAZON_CSV -> "amazon-csv";
-      case AMAZON_JSON -> "amazon-json";
-    };
+    RatingsFormat detected = RatingsFormat.detect(input);
+    for (Map.Entry<String, RatingsFormat> e : RATINGS_FORMATS.entrySet()) {
+      if (e.getValue() == detected) {
+        return e.getKey();
+      }
+    }
+    throw new IllegalStateException("no --format name for " + detected);
+  }
+
+  /**
+   * The ratings format of a {@code --format} name, or null for the interaction formats {@code
+   * csv} (split triplets) and {@code mtx}.
+   *
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
+  private static RatingsFormat ratingsFormat(String f) {
+    if (f.equals("csv") || f.equals("mtx")) {
+      return null;
+    }
+    RatingsFormat r = RATINGS_FORMATS.get(f);
+    if (r == null) {
+      throw new IllegalArgumentException("--format must be one of "
+          + String.join(", ", RATINGS_FORMATS.keySet()) + ", csv, mtx; found " + f);
+    }
+    return r;
   }
 
   private static void report(Map<String, String> o, PrintStream out, PrintStream err)
@@ -439,7 +461,13 @@ public final class SdrmCli {
       if (!Files.isRegularFile(input)) {
         throw new NoSuchFileException(input.toString());
       }
-      RatingsFormat format = ratingsFormat(formatName(input, o.get("format")));
+      String formatName = formatName(input, o.get("format"));
+      RatingsFormat format = ratingsFormat(formatName);
+      if (format == null) {
+        throw new IllegalArgumentException("report needs a ratings file (--format "
+            + String.join(", ", RATINGS_FORMATS.keySet()) + ") or --dataset; found format "
+            + formatName);
+      }
       Preprocessing.Builder pre = Preprocessing.builder();
       if (o.containsKey("threshold")) {
         pre.likeThreshold(number(o, "threshold"));
@@ -460,17 +488,7 @@ public final class SdrmCli {
       // members and non-members must be exchangeable: a split by user id (the paper's) also
       // separates early from late users, which attacks would read as membership
       InteractionMatrix pooled = InteractionMatrix.vstack(train, test);
-      int[] order = new int[pooled.rows()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
-      for (int i = order.length - 1; i > 0; i--) {
-        int j = rnd.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
+      int[] order = Permutations.random(pooled.rows(), new java.util.SplittableRandom(seed));
       int[] members = java.util.Arrays.copyOf(order, train.rows());
       int[] others = java.util.Arrays.copyOfRange(order, train.rows(), order.length);
       java.util.Arrays.sort(members);
@@ -598,19 +616,6 @@ public final class SdrmCli {
     InteractionMatrix.Builder b = InteractionMatrix.builder(synthetic.matrix().rows(), items);
     synthetic.matrix().forEachStored((r, c, v) -> b.add(r, map[c], v));
     return b.build();
-  }
-
-  private static RatingsFormat ratingsFormat(String f) {
-    return switch (f) {
-      case "u.data" -> RatingsFormat.MOVIELENS_100K;
-      case "ratings.dat" -> RatingsFormat.MOVIELENS_DAT;
-      case "ratings.csv" -> RatingsFormat.MOVIELENS_CSV;
-      case "amazon-csv" -> RatingsFormat.AMAZON_CSV;
-      case "amazon-json" -> RatingsFormat.AMAZON_JSON;
-      default -> throw new IllegalArgumentException("report needs a ratings file (--format"
-          + " u.data, ratings.dat, ratings.csv, amazon-csv or amazon-json) or --dataset; found"
-          + " format " + f);
-    };
   }
 
   private static long longValue(Map<String, String> o, String key) {
