@@ -1,5 +1,6 @@
 package io.github.sdrm.nn;
 
+import io.github.sdrm.Nd4jSeeds;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
@@ -17,9 +18,7 @@ public final class NoiseSource implements Noise, AutoCloseable {
 
   /** Creates a stream for the given seed and element type. */
   public NoiseSource(long seed, DataType dataType) {
-    // ND4J's native generator treats seed 0 as no seed (different draws in every JVM)
-    this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed == 0 ? 0x9E3779B97F4A7C15L
-        : seed);
+    this.rng = Nd4j.getRandomFactory().getNewRandomInstance(Nd4jSeeds.nativeSeed(seed));
     this.dataType = dataType;
   }
 

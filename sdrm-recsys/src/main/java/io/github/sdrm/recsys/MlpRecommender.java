@@ -1,5 +1,6 @@
 package io.github.sdrm.recsys;
 
+import io.github.sdrm.Nd4jSeeds;
 import io.github.sdrm.data.InteractionMatrix;
 import io.github.sdrm.data.Permutations;
 import java.util.Arrays;
@@ -93,9 +94,9 @@ public final class MlpRecommender implements Recommender {
     int fitRows = train.rows() - validRows;
     INDArray valid = positives.rowRange(fitRows, train.rows()).toDense(DataType.FLOAT);
 
-    Nd4j.getRandom().setSeed(Recommenders.nativeSeed(seed));
+    Nd4j.getRandom().setSeed(Nd4jSeeds.nativeSeed(seed));
     MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
-        .seed(Recommenders.nativeSeed(seed))
+        .seed(Nd4jSeeds.nativeSeed(seed))
         .dataType(DataType.FLOAT)
         .updater(new Adam(1e-3))
         .weightInit(WeightInit.XAVIER_UNIFORM)

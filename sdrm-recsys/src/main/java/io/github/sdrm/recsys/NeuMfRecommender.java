@@ -1,5 +1,6 @@
 package io.github.sdrm.recsys;
 
+import io.github.sdrm.Nd4jSeeds;
 import io.github.sdrm.data.InteractionMatrix;
 import io.github.sdrm.data.Permutations;
 import java.util.Arrays;
@@ -92,7 +93,7 @@ public final class NeuMfRecommender implements Recommender {
     for (int r = 0; r < users; r++) {
       rowIndex.putIfAbsent(new RowKey(train.rowColumns(r), train.rowValues(r)), r);
     }
-    Nd4j.getRandom().setSeed(Recommenders.nativeSeed(seed));
+    Nd4j.getRandom().setSeed(Nd4jSeeds.nativeSeed(seed));
     ComputationGraph net = new ComputationGraph(configuration(users, items, seed));
     net.init();
 
@@ -158,7 +159,7 @@ public final class NeuMfRecommender implements Recommender {
 
   private static ComputationGraphConfiguration configuration(int users, int items, long seed) {
     return new NeuralNetConfiguration.Builder()
-        .seed(Recommenders.nativeSeed(seed))
+        .seed(Nd4jSeeds.nativeSeed(seed))
         .dataType(DataType.FLOAT)
         .updater(new Adam(1e-3))
         .weightInit(WeightInit.XAVIER_UNIFORM)

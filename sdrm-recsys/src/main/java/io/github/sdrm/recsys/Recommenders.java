@@ -26,15 +26,4 @@ final class Recommenders {
           users.columns()));
     }
   }
-
-  /**
-   * The seed handed to ND4J's generator and Deeplearning4j's configuration. ND4J 1.0.0-M2.1's
-   * native generator treats seed 0 as no seed: its draws then differ from JVM to JVM and even
-   * between two generators in one JVM (measured: uniform draws of two seed-0 generators differ,
-   * of two seed-7 ones agree; an MLP seeded 0 gets different initial weights in every JVM). So 0
-   * is mapped to a fixed non-zero seed; every other seed is used as it is.
-   */
-  static long nativeSeed(long seed) {
-    return seed == 0 ? 0x9E3779B97F4A7C15L : seed;
-  }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Same seed, same figures in a fresh JVM: each recommender is fitted here and in a forked JVM on
  * the test class path, and their scores must agree bit for bit. (ND4J's native generator treats
- * seed 0, the reference's default, as no seed; before {@code Recommenders.nativeSeed} both
+ * seed 0, the reference's default, as no seed; before {@code Nd4jSeeds.nativeSeed} both
  * networks started from different weights in every JVM.)
  */
 class CrossJvmTest {
