@@ -8,12 +8,9 @@ import io.github.sdrm.datasets.AtomicFiles;
 import io.github.sdrm.datasets.TripletCsv;
 import io.github.sdrm.eval.RankingMetrics;
 import io.github.sdrm.recsys.Experiment;
-import io.github.sdrm.recsys.MlpRecommender;
-import io.github.sdrm.recsys.NeuMfRecommender;
 import io.github.sdrm.recsys.Recommender;
 import io.github.sdrm.recsys.ResultTable;
 import io.github.sdrm.recsys.Setting;
-import io.github.sdrm.recsys.TruncatedSvdRecommender;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -116,11 +113,8 @@ public final class Reproduce {
     }
     InteractionMatrix train = TripletCsv.read(dir.resolve(r.dataset() + "_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve(r.dataset() + "_valid.csv"));
-    Supplier<Recommender> factory = switch (r.recommender()) {
-      case "svd" -> TruncatedSvdRecommender::new;
-      case "mlp" -> MlpRecommender::new;
-      default -> NeuMfRecommender::new;
-    };
+    // the request accepts only the paper's three; the names are the command line's
+    Supplier<Recommender> factory = RecommenderNames.factory(r.recommender());
     long t0 = System.nanoTime();
     ResultTable table = Experiment.builder(r.dataset(), train, valid).sdrm(preset.build())
         .recommender(r.recommender(), factory).runs(r.runs())

@@ -407,7 +407,7 @@ public final class SdrmCli {
     List<String> recommenders = List.of(o.getOrDefault("recommenders", "svd").split(","))
         .stream().map(String::strip).toList();
     for (String r : recommenders) {
-      SyntheticDataReport.recommender(r);
+      RecommenderNames.factory(r);
     }
     int runs = o.containsKey("runs") ? integer(o, "runs") : 1;
     if (runs < 1) {

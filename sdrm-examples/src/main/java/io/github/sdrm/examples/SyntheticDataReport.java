@@ -5,12 +5,8 @@ import io.github.sdrm.Sdrm;
 import io.github.sdrm.data.InteractionMatrix;
 import io.github.sdrm.recsys.Experiment;
 import io.github.sdrm.recsys.Generator;
-import io.github.sdrm.recsys.MlpRecommender;
-import io.github.sdrm.recsys.NeuMfRecommender;
-import io.github.sdrm.recsys.PopularityRecommender;
 import io.github.sdrm.recsys.Recommender;
 import io.github.sdrm.recsys.ResultTable;
-import io.github.sdrm.recsys.TruncatedSvdRecommender;
 import io.github.sdrm.recsys.audit.FidelityStatistics;
 import io.github.sdrm.recsys.audit.PrivacyAudit;
 import io.github.sdrm.recsys.audit.PrivacyReport;
@@ -22,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The evidence behind one synthetic dataset: privacy attacks, fidelity statistics and utility,
@@ -105,7 +100,7 @@ final class SyntheticDataReport {
           synthetic.columns()));
     }
     for (String r : recommenders) {
-      recommender(r);
+      RecommenderNames.factory(r);
     }
     if (runs < 1) {
       throw new IllegalArgumentException("runs must be at least 1, found " + runs);
@@ -116,18 +111,6 @@ final class SyntheticDataReport {
     this.runs = runs;
     this.seed = seed;
     this.progress = progress == null ? s -> {} : progress;
-  }
-
-  /** A recommender by its command-line name. */
-  static Supplier<Recommender> recommender(String name) {
-    return switch (name) {
-      case "svd" -> TruncatedSvdRecommender::new;
-      case "mlp" -> MlpRecommender::new;
-      case "neumf" -> NeuMfRecommender::new;
-      case "popularity" -> PopularityRecommender::new;
-      default -> throw new IllegalArgumentException(
-          "recommenders must be among svd, mlp, neumf, popularity; found '" + name + "'");
-    };
   }
 
   /** Runs everything. */
@@ -163,10 +146,10 @@ final class SyntheticDataReport {
           }
         });
     for (String r : recommenders) {
-      ex.recommender(r, recommender(r));
+      ex.recommender(r, RecommenderNames.factory(r));
     }
     if (!recommenders.contains("popularity")) {
-      ex.recommender("popularity", PopularityRecommender::new);
+      ex.recommender("popularity", RecommenderNames.factory("popularity"));
     }
     for (String name : first.keySet()) {
       ex.synthetic(name, run -> cache.computeIfAbsent(run, r -> {
