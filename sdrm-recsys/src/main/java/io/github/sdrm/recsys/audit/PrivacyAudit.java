@@ -55,10 +55,11 @@ public final class PrivacyAudit {
   private final PositiveSets nonMembers;
   private final PositiveSets attackMembers;
   private final PositiveSets attackNonMembers;
-  private final PositiveSets referenceSample;
-  private final PositiveSets pool;
-  private final int[] poolQueryRows;
-  private final PositiveSets poolQuery;
+  // nearest-neighbour distances among the real rows: the same for every synthetic matrix
+  private final NearestNeighbors.Result nonMembersToMembers;
+  private final double[] attackedToOtherReal;
+  private final double[] attackMembersToReference;
+  private final double[] attackNonMembersToReference;
   private final double[] memberFrequency;
   private final long seed;
   private final int bootstrap;
@@ -79,15 +80,22 @@ public final class PrivacyAudit {
     attackMembers = PositiveSets.of(b.members.selectRows(attackM));
     attackNonMembers = PositiveSets.of(b.nonMembers.selectRows(attackN));
     int[] rest = sorted(Arrays.copyOfRange(memberOrder, pairs, memberOrder.length));
-    referenceSample = rest.length == 0 ? null : PositiveSets.of(b.members.selectRows(rest));
+    PositiveSets referenceSample = rest.length == 0 ? null
+        : PositiveSets.of(b.members.selectRows(rest));
     InteractionMatrix all = InteractionMatrix.vstack(b.members, b.nonMembers);
-    pool = PositiveSets.of(all);
-    poolQueryRows = new int[2 * pairs];
+    PositiveSets pool = PositiveSets.of(all);
+    int[] poolQueryRows = new int[2 * pairs];
     for (int i = 0; i < pairs; i++) {
       poolQueryRows[i] = attackM[i];
       poolQueryRows[pairs + i] = b.members.rows() + attackN[i];
     }
-    poolQuery = PositiveSets.of(all.selectRows(poolQueryRows));
+    attackedToOtherReal = NearestNeighbors.search(PositiveSets.of(all.selectRows(poolQueryRows)),
+        pool, poolQueryRows).jaccard();
+    nonMembersToMembers = NearestNeighbors.search(nonMembers, members);
+    attackMembersToReference = referenceSample == null ? null
+        : NearestNeighbors.search(attackMembers, referenceSample).jaccard();
+    attackNonMembersToReference = referenceSample == null ? null
+        : NearestNeighbors.search(attackNonMembers, referenceSample).jaccard();
     int[] support = members.itemSupport();
     memberFrequency = new double[members.items];
     for (int i = 0; i < support.length; i++) {
@@ -152,7 +160,10 @@ public final class PrivacyAudit {
     SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
     NearestNeighbors.Result sToM = NearestNeighbors.search(s, members);
     NearestNeighbors.Result sToN = NearestNeighbors.search(s, nonMembers);
-    NearestNeighbors.Result nToM = NearestNeighbors.search(nonMembers, members);
+    NearestNeighbors.Result nToM = nonMembersToMembers;
+    // the attacked real rows' distances to the synthetic ones serve three attacks
+    double[] mToS = NearestNeighbors.search(attackMembers, s).jaccard();
+    double[] nToS = NearestNeighbors.search(attackNonMembers, s).jaccard();
     Sizes sizes = new Sizes(members.rows, nonMembers.rows, s.rows, attackMembers.rows,
         members.items);
     ExactCopies copies = new ExactCopies(shareZero(sToM.jaccard()), shareZero(sToN.jaccard()),
@@ -163,8 +174,9 @@ public final class PrivacyAudit {
         percentile(sToM.hamming(), 50), percentile(nToM.hamming(), 5),
         percentile(nToM.hamming(), 50), sToM.jaccard(), nToM.jaccard());
     return new PrivacyReport(sizes, copies, dcr, overfitting(s), baseline(s, sToM, rnd.split()),
-        membershipInference(s, rnd.split()), calibratedMembershipInference(s, rnd.split()),
-        identifiability(s), linkage(s, rnd.split()));
+        attack(negate(mToS), negate(nToS), rnd.split()),
+        calibratedMembershipInference(mToS, nToS, rnd.split()), identifiability(mToS, nToS),
+        linkage(s, rnd.split()));
   }
 
   private PositiveSets checked(InteractionMatrix synthetic) {
@@ -210,25 +222,17 @@ public final class PrivacyAudit {
     return new BaselineProtection(synth, base, base == 0 ? 1.0 : Math.min(synth / base, 1.0));
   }
 
-  private MembershipInference membershipInference(PositiveSets s, SplittableRandom rnd) {
-    double[] pos = negate(NearestNeighbors.search(attackMembers, s).jaccard());
-    double[] neg = negate(NearestNeighbors.search(attackNonMembers, s).jaccard());
-    return attack(pos, neg, rnd);
-  }
-
-  private MembershipInference calibratedMembershipInference(PositiveSets s,
+  private MembershipInference calibratedMembershipInference(double[] mToS, double[] nToS,
       SplittableRandom rnd) {
-    if (referenceSample == null) {
+    if (attackMembersToReference == null) {
       return null;
     }
-    double[] pos = calibrated(attackMembers, s);
-    double[] neg = calibrated(attackNonMembers, s);
-    return attack(pos, neg, rnd);
+    return attack(calibrated(attackMembersToReference, mToS),
+        calibrated(attackNonMembersToReference, nToS), rnd);
   }
 
-  private double[] calibrated(PositiveSets targets, PositiveSets s) {
-    double[] toRef = NearestNeighbors.search(targets, referenceSample).jaccard();
-    double[] toS = NearestNeighbors.search(targets, s).jaccard();
+  /** Distance to the reference sample minus distance to the synthetic rows. */
+  private static double[] calibrated(double[] toRef, double[] toS) {
     double[] out = new double[toRef.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = toRef[i] - toS[i];
@@ -275,15 +279,14 @@ public final class PrivacyAudit {
     return wins / ((double) pos.length * neg.length);
   }
 
-  private Identifiability identifiability(PositiveSets s) {
-    double[] toReal = NearestNeighbors.search(poolQuery, pool, poolQueryRows).jaccard();
-    double[] toSynth = NearestNeighbors.search(poolQuery, s).jaccard();
+  private Identifiability identifiability(double[] mToS, double[] nToS) {
+    double[] toReal = attackedToOtherReal;
     int pairs = attackMembers.rows;
     double m = 0;
     double n = 0;
     for (int i = 0; i < pairs; i++) {
-      m += toSynth[i] < toReal[i] ? 1 : 0;
-      n += toSynth[pairs + i] < toReal[pairs + i] ? 1 : 0;
+      m += mToS[i] < toReal[i] ? 1 : 0;
+      n += nToS[i] < toReal[pairs + i] ? 1 : 0;
     }
     return new Identifiability(m / pairs, n / pairs);
   }
