@@ -1,16 +1,11 @@
 package io.github.sdrm.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,16 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SdrmCliTest {
   @TempDir Path dir;
 
+  private CliRun last;
   private String[] result;
 
   private int run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = SdrmCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    result = new String[] {out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8)};
-    return code;
+    last = CliRun.of(args);
+    result = new String[] {last.out(), last.err()};
+    return last.code();
   }
 
   private Path ratings() throws IOException {
@@ -35,13 +27,7 @@ class SdrmCliTest {
   }
 
   private void assertOneLineAndNoOutput(String expectedStart) throws IOException {
-    String err = result[1];
-    assertTrue(err.startsWith("sdrm: " + expectedStart), err);
-    assertEquals(1, err.strip().split("\n").length, err);
-    try (Stream<Path> files = Files.list(dir)) {
-      assertFalse(files.anyMatch(p -> p.getFileName().toString().startsWith("out")),
-          "an output file was left behind");
-    }
+    last.assertOneLineAndNoOutput(expectedStart, dir);
   }
 
   @Test

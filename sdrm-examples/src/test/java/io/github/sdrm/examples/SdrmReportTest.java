@@ -9,15 +9,11 @@ import io.github.sdrm.datasets.Dataset;
 import io.github.sdrm.datasets.LabeledMatrix;
 import io.github.sdrm.datasets.SyntheticDataset;
 import io.github.sdrm.datasets.TripletCsv;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -30,16 +26,13 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
 class SdrmReportTest {
   @TempDir Path dir;
 
+  private CliRun last;
   private String[] result;
 
   private int run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = SdrmCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    result = new String[] {out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8)};
-    return code;
+    last = CliRun.of(args);
+    result = new String[] {last.out(), last.err()};
+    return last.code();
   }
 
   /** Verdict cell of a generator's column in a metric's row. */
@@ -134,13 +127,7 @@ class SdrmReportTest {
 
   private void assertBadInput(String expectedStart, String... args) throws IOException {
     assertEquals(2, run(args), result[0] + result[1]);
-    String err = result[1];
-    assertTrue(err.startsWith("sdrm: " + expectedStart), err);
-    assertEquals(1, err.strip().split("\n").length, err);
-    try (Stream<Path> files = Files.list(dir)) {
-      assertFalse(files.anyMatch(p -> p.getFileName().toString().startsWith("out")),
-          "an output file was left behind");
-    }
+    last.assertOneLineAndNoOutput(expectedStart, dir);
   }
 
   @Test
