@@ -12,6 +12,7 @@ import io.github.sdrm.recsys.audit.PrivacyAudit;
 import io.github.sdrm.recsys.audit.PrivacyReport;
 import io.github.sdrm.recsys.audit.ReferenceGenerators;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,8 +134,9 @@ final class SyntheticDataReport {
     seconds.put("privacy and fidelity", (System.nanoTime() - t0) / 1e9);
 
     t0 = System.nanoTime();
-    Map<Integer, Map<String, InteractionMatrix>> cache = new LinkedHashMap<>();
-    cache.put(0, first);
+    // the synthetic matrices of the run being scored, made once per run (run 0's are already
+    // made); a run's matrices are dropped when the next run starts
+    Map<Integer, Map<String, InteractionMatrix>> current = new HashMap<>(Map.of(0, first));
     Experiment.Builder ex = Experiment.builder(dataset, train, valid).generators().runs(runs)
         .cutoffs(CUTOFFS).listener(new Experiment.Listener() {
           @Override
@@ -152,10 +154,13 @@ final class SyntheticDataReport {
       ex.recommender("popularity", RecommenderNames.factory("popularity"));
     }
     for (String name : first.keySet()) {
-      ex.synthetic(name, run -> cache.computeIfAbsent(run, r -> {
-        cache.keySet().removeIf(k -> k != 0 && k != r);
-        return syntheticOfRun(r, seconds);
-      }).get(name));
+      ex.synthetic(name, run -> {
+        if (!current.containsKey(run)) {
+          current.clear();
+          current.put(run, syntheticOfRun(run, seconds));
+        }
+        return current.get(run).get(name);
+      });
     }
     ResultTable utility = ex.build().run();
     seconds.put("utility", (System.nanoTime() - t0) / 1e9);

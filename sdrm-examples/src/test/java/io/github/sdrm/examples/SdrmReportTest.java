@@ -121,6 +121,13 @@ class SdrmReportTest {
         "--output", html.toString()), result[1]);
     Document doc = Jsoup.parse(html.toFile(), "UTF-8");
     Element cell = verdict(doc, "exact copies", "synthetic");
+    // three utility runs: the reference generators are drawn again for each
+    assertEquals(0, run("report", "--dataset", "embedded", "--synthetic", synthetic.toString(),
+        "--runs", "3", "--output", dir.resolve("runs2.html").toString()), result[1]);
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("runs2.json").toFile());
+    for (JsonNode row : json.get("utility")) {
+      assertEquals(3, row.get("runs").asInt(), row.toString());
+    }
     assertTrue(cell.text().startsWith("100.0 %") && cell.hasClass("warn"), cell.text());
     assertTrue(verdict(doc, "membership inference AUC", "synthetic").hasClass("warn"));
   }
