@@ -80,6 +80,14 @@ public final class Sdrm {
     listener = b.listener;
   }
 
+  /**
+   * The library's version as built (the Maven project version, e.g. {@code 0.1.0-SNAPSHOT});
+   * {@code "unknown"} when the build's version resource is missing. Saved models record it.
+   */
+  public static String version() {
+    return SdrmVersion.get();
+  }
+
   /** A builder with every hyperparameter at its default. */
   public static Builder builder() {
     return new Builder();

@@ -10,10 +10,31 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine;
 
 /** Measurements shared by the benchmark mains. */
 final class BenchSupport {
   private BenchSupport() {}
+
+  /**
+   * Runs a benchmark main's command: options parsed by picocli ({@code --help} lists them), bad
+   * input reported in one line with exit code 2, other failures with their stack trace and exit
+   * code 1.
+   */
+  static void execute(Object command, String[] args) {
+    CommandLine cl = new CommandLine(command);
+    cl.setExecutionExceptionHandler((e, c, parsed) -> {
+      if (e instanceof IllegalArgumentException) {
+        c.getErr().println(c.getCommandName() + ": " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    int code = cl.execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
 
   /** Median sgemm rate in GFLOP/s for n×n float matrices on the current ND4J settings. */
   static double sgemmGflops(int n, int reps) {

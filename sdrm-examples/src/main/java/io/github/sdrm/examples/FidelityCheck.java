@@ -13,25 +13,47 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * ML-100K / SVD with the published hyperparameters: trains SDRM on TRAIN + the VALID fold-in rows
  * (NumPy-compatible split, seed 123, whose held-out entries only serve early stopping), generates
  * as many users as TRAIN has with F-SDRM, M-SDRM and the MultiVAE baseline (equal sparsity), and
- * prints SVD's Recall@10 and NDCG@10 in ORIGINAL, REPLACE and AUGMENT. Arguments: [runs]
- * [threads] [data dir] [VAE early-stopping patience, default 20] [fixed VAE epochs without early
- * stopping, default 0 = early stopping].
+ * prints SVD's Recall@10 and NDCG@10 in ORIGINAL, REPLACE and AUGMENT. Options: see {@code --help}.
  */
-public final class FidelityCheck {
+@Command(name = "FidelityCheck", mixinStandardHelpOptions = true, sortOptions = false)
+public final class FidelityCheck implements Callable<Integer> {
+  @Option(names = "--runs", paramLabel = "N", description = "runs (default 1)")
+  int runs = 1;
+
+  @Option(names = "--threads", paramLabel = "N", description = "BLAS threads (default 2)")
+  int threads = 2;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "data directory holding sdrm-splits (default ../shared/data)")
+  Path data = BenchSupport.dataDir();
+
+  @Option(names = "--patience", paramLabel = "N", description = "VAE early-stopping patience (default 20)")
+  int patience = 20;
+
+  @Option(names = "--vae-epochs", paramLabel = "N", description = "train the VAE exactly N epochs (default 0 = early stopping)")
+  int fixedVaeEpochs = 0;
+
   private FidelityCheck() {}
 
   /** Runs the check. */
-  public static void main(String[] args) throws Exception {
-    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-    int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-    Path data = args.length > 2 ? Path.of(args[2]) : BenchSupport.dataDir();
-    int patience = args.length > 3 ? Integer.parseInt(args[3]) : 20;
-    int fixedVaeEpochs = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+  public static void main(String[] args) {
+    BenchSupport.execute(new FidelityCheck(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return 0;
+  }
+
+  private void run() throws Exception {
     Path dir = data.resolve("sdrm-splits/ml-100k");
     InteractionMatrix train = TripletCsv.read(dir.resolve("ml-100k_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve("ml-100k_valid.csv"));

@@ -11,20 +11,38 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Parses and preprocesses a generated 1,000,000-line MovieLens {@code ratings.dat} (6040 users ×
  * 3706 items, ML-1M's shape) and reports the median time of several runs and the peak heap.
  * Target: ≤ 3 s and ≤ 512 MB of heap; run with {@code -Xmx512m} to enforce the heap bound.
- * Arguments: [lines] [runs].
+ * Options: see {@code --help}.
  */
-public final class ParseBenchmark {
+@Command(name = "ParseBenchmark", mixinStandardHelpOptions = true, sortOptions = false)
+public final class ParseBenchmark implements Callable<Integer> {
+  @Option(names = "--lines", paramLabel = "N", description = "generated ratings lines (default 1,000,000)")
+  int lines = 1_000_000;
+
+  @Option(names = "--runs", paramLabel = "N", description = "timed runs (default 5)")
+  int runs = 5;
+
   private ParseBenchmark() {}
 
   /** Runs the benchmark. */
-  public static void main(String[] args) throws Exception {
-    int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+  public static void main(String[] args) {
+    BenchSupport.execute(new ParseBenchmark(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return 0;
+  }
+
+  private void run() throws Exception {
     Path file = Files.createTempFile("ratings", ".dat");
     try {
       SplittableRandom rnd = new SplittableRandom(1);

@@ -8,20 +8,36 @@ import io.github.sdrm.recsys.audit.PrivacyReport;
 import io.github.sdrm.recsys.audit.ReferenceGenerators;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Times the privacy audit and fidelity statistics at ADM's size: the 10,621 real users of
  * {@code sdrm-splits/adm} (members = its 70 % train users, non-members = the other 30 %) against
  * 10,621 synthetic rows from each reference generator (copy and independent), 8,582 items.
- * Target per generator: ≤ 30 s with {@code -Xmx2g} on a 2-core machine. Arguments: [data dir].
+ * Target per generator: ≤ 30 s with {@code -Xmx2g} on a 2-core machine. Options: see {@code --help}.
  */
-public final class PrivacyBenchmark {
+@Command(name = "PrivacyBenchmark", mixinStandardHelpOptions = true, sortOptions = false)
+public final class PrivacyBenchmark implements Callable<Integer> {
+  @Option(names = "--data", paramLabel = "DIR", description = "data directory holding sdrm-splits (default ../shared/data)")
+  Path data = BenchSupport.dataDir();
+
   private PrivacyBenchmark() {}
 
   /** Runs the benchmark. */
-  public static void main(String[] args) throws Exception {
-    Path dir = (args.length > 0 ? Path.of(args[0]) : BenchSupport.dataDir())
-        .resolve("sdrm-splits").resolve("adm");
+  public static void main(String[] args) {
+    BenchSupport.execute(new PrivacyBenchmark(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return 0;
+  }
+
+  private void run() throws Exception {
+    Path dir = data.resolve("sdrm-splits").resolve("adm");
     InteractionMatrix members = TripletCsv.read(dir.resolve("adm_train.csv"));
     InteractionMatrix nonMembers = InteractionMatrix.vstack(
         TripletCsv.read(dir.resolve("adm_test.csv")), TripletCsv.read(dir.resolve("adm_valid.csv")));

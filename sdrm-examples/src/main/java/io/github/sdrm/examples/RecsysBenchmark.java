@@ -14,20 +14,40 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Wall time of the ORIGINAL baseline per run: rank-20 SVD on ADM (target ≤ 3 s per run; the
  * reference's dense SVD takes ≈ 137 s), and SVD, MLP and NeuMF on ML-100K, with their metrics.
- * Arguments: [svd runs] [mlp and neumf runs] [data dir].
+ * Options: see {@code --help}.
  */
-public final class RecsysBenchmark {
+@Command(name = "RecsysBenchmark", mixinStandardHelpOptions = true, sortOptions = false)
+public final class RecsysBenchmark implements Callable<Integer> {
+  @Option(names = "--svd-runs", paramLabel = "N", description = "SVD runs per dataset (default 5)")
+  int svdRuns = 5;
+
+  @Option(names = "--mlp-runs", paramLabel = "N", description = "MLP and NeuMF runs (default 1)")
+  int mlpRuns = 1;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "data directory holding sdrm-splits (default ../shared/data)")
+  Path data = BenchSupport.dataDir();
+
   private RecsysBenchmark() {}
 
   /** Runs the benchmark. */
-  public static void main(String[] args) throws Exception {
-    int svdRuns = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    int mlpRuns = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-    Path data = args.length > 2 ? Path.of(args[2]) : BenchSupport.dataDir();
+  public static void main(String[] args) {
+    BenchSupport.execute(new RecsysBenchmark(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return 0;
+  }
+
+  private void run() throws Exception {
     BenchSupport.useThreads(2);
     System.out.println("| dataset | recommender | runs | median s/run | Recall@10 | NDCG@10 |");
     System.out.println("|---|---|---|---|---|---|");

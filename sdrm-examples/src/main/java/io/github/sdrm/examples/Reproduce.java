@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -25,9 +24,8 @@ import java.util.function.Supplier;
  * Reproduces one row group of the paper's table from the reference splits: dataset × recommender
  * with the preset of that pair, the chosen settings (default ORIGINAL, REPLACE and AUGMENT),
  * F-SDRM, M-SDRM and MultiVAE, several runs; prints the Markdown table and the wall time and
- * writes CSV. The command line's {@code sdrm reproduce} calls {@link #run}; this main takes
- * positional arguments: dataset recommender [runs] [csv output] [data dir] [fixed VAE epochs, 0 =
- * early stopping], for example {@code ml-100k svd 5 results.csv}.
+ * writes CSV. The command line's {@code sdrm reproduce} calls {@link #run}; this main is that
+ * command.
  */
 public final class Reproduce {
   private Reproduce() {}
@@ -79,18 +77,15 @@ public final class Reproduce {
     }
   }
 
-  /** Runs the reproduction with positional arguments (see the class comment). */
-  public static void main(String[] args) throws Exception {
-    if (args.length < 2) {
-      System.err.println("usage: Reproduce <dataset> <svd|mlp|neumf> [runs] [csv] [data dir]"
-          + " [fixed VAE epochs]");
-      System.exit(2);
-    }
-    run(new Request(args[0], args[1], args.length > 2 ? Integer.parseInt(args[2]) : 5,
-        args.length > 3 && !args[3].isEmpty() ? Path.of(args[3]) : null,
-        args.length > 4 ? Path.of(args[4]) : BenchSupport.dataDir(),
-        EnumSet.allOf(Setting.class), VaeValidation.REFERENCE,
-        args.length > 5 ? Integer.parseInt(args[5]) : 0, 2), System.out);
+  /**
+   * Runs {@code sdrm reproduce} with these arguments, for example {@code --dataset ml-100k
+   * --recommender svd --runs 5 --csv results.csv} (see {@code --help}).
+   */
+  public static void main(String[] args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "reproduce";
+    System.arraycopy(args, 0, all, 1, args.length);
+    SdrmCli.main(all);
   }
 
   /**

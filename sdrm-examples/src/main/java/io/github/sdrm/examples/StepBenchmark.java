@@ -13,22 +13,45 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Times single training steps of both networks at the ML-100K/SVD sizes (I = 1008, H = 930,
  * d = 830, T = 83, L = 2, batches 780 and 550) for a given split of OpenMP and BLAS threads.
- * Arguments: [ompThreads] [blasThreads] [steps] [ND4J element-wise threshold].
+ * Options: see {@code --help}.
  */
-public final class StepBenchmark {
+@Command(name = "StepBenchmark", mixinStandardHelpOptions = true, sortOptions = false)
+public final class StepBenchmark implements Callable<Integer> {
+  @Option(names = "--omp-threads", paramLabel = "N", description = "ND4J element-wise (OpenMP) threads (default 1)")
+  int omp = 1;
+
+  @Option(names = "--blas-threads", paramLabel = "N", description = "BLAS threads (default 2)")
+  int blas = 2;
+
+  @Option(names = "--steps", paramLabel = "N", description = "timed steps per network (default 30)")
+  int steps = 30;
+
+  @Option(names = "--elementwise-threshold", paramLabel = "N", description = "ND4J's element-wise threshold (default: ND4J's)")
+  Integer threshold;
+
   private StepBenchmark() {}
 
   /** Runs the benchmark. */
   public static void main(String[] args) {
-    int omp = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-    int blas = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-    int steps = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-    if (args.length > 3) {
-      Nd4j.getEnvironment().setElementwiseThreshold(Integer.parseInt(args[3]));
+    BenchSupport.execute(new StepBenchmark(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return 0;
+  }
+
+  private void run() throws Exception {
+    if (threshold != null) {
+      Nd4j.getEnvironment().setElementwiseThreshold(threshold);
     }
     Nd4j.getEnvironment().setMaxThreads(omp);
     Nd4j.getEnvironment().setMaxMasterThreads(omp);

@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Trains SDRM on ML-100K (TRAIN = ml-100k_train_test.csv, validation = ml-100k_valid.csv) with the
@@ -20,20 +23,34 @@ import java.util.Map;
  * against the sgemm rate measured in the same run, and peak heap and resident memory.
  *
  * <p>Targets (docs/PERFORMANCE.md, 2-core machine): VAE ≤ 40 s, diffusion ≤ 90 s, M-SDRM + F-SDRM
- * sampling of 843 users ≤ 4 s. Arguments: [threads] [data dir]. Run from the repository root.
+ * sampling of 843 users ≤ 4 s. Options: see {@code --help}. Run from the repository root.
  */
-public final class TrainingBenchmark {
+@Command(name = "TrainingBenchmark", mixinStandardHelpOptions = true, sortOptions = false)
+public final class TrainingBenchmark implements Callable<Integer> {
+  @Option(names = "--threads", paramLabel = "N", description = "BLAS threads (default 2)")
+  int threads = 2;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "data directory holding sdrm-splits (default ../shared/data)")
+  Path data = BenchSupport.dataDir();
+
   private TrainingBenchmark() {}
 
   /** Runs the benchmark. */
-  public static void main(String[] args) throws Exception {
-    int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-    Path data = args.length > 1 ? Path.of(args[1]) : BenchSupport.dataDir();
+  public static void main(String[] args) {
+    BenchSupport.execute(new TrainingBenchmark(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return 0;
+  }
+
+  private void run() throws Exception {
     Path dir = data.resolve("sdrm-splits/ml-100k");
     if (!Files.isDirectory(dir)) {
-      System.err.println("ML-100K splits not found at " + dir.toAbsolutePath()
-          + "; pass the data directory as the second argument");
-      System.exit(2);
+      throw new IllegalArgumentException("ML-100K splits not found at " + dir.toAbsolutePath()
+          + "; give the data directory with --data");
     }
     InteractionMatrix train = TripletCsv.read(dir.resolve("ml-100k_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve("ml-100k_valid.csv"));

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Time per VAE training epoch with the first layer dense or sparse (from the stored entries), on
@@ -16,16 +19,33 @@ import org.nd4j.linalg.api.buffer.DataType;
  * ~0.1 %; the ADM/SVD preset), no validation. The two paths draw their dropout masks
  * differently (dense [B, I] or only at the stored entries), so their weights are not compared
  * here; {@code SparseDenseTest} checks them on equal masks. Targets (issue 11): ML-100K ≤ 0.13 s, ADM ≤ 1.5 s
- * per epoch. Arguments: [epochs ML-100K] [epochs ADM] [data dir].
+ * per epoch. Options: see {@code --help}.
  */
-public final class VaeEpochBenchmark {
+@Command(name = "VaeEpochBenchmark", mixinStandardHelpOptions = true, sortOptions = false)
+public final class VaeEpochBenchmark implements Callable<Integer> {
+  @Option(names = "--ml-100k-epochs", paramLabel = "N", description = "timed ML-100K epochs (default 12)")
+  int mlEpochs = 12;
+
+  @Option(names = "--adm-epochs", paramLabel = "N", description = "timed ADM epochs (default 4)")
+  int admEpochs = 4;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "data directory holding sdrm-splits (default ../shared/data)")
+  Path data = BenchSupport.dataDir();
+
   private VaeEpochBenchmark() {}
 
   /** Runs the benchmark. */
-  public static void main(String[] args) throws Exception {
-    int mlEpochs = args.length > 0 ? Integer.parseInt(args[0]) : 12;
-    int admEpochs = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-    Path data = args.length > 2 ? Path.of(args[2]) : BenchSupport.dataDir();
+  public static void main(String[] args) {
+    BenchSupport.execute(new VaeEpochBenchmark(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return 0;
+  }
+
+  private void run() throws Exception {
     BenchSupport.useThreads(2);
     System.out.printf(Locale.ROOT, "sgemm 1000^3: %.1f GFLOP/s (BLAS 2 threads)%n",
         BenchSupport.sgemmGflops(1000, 9));

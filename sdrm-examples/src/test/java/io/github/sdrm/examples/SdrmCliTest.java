@@ -89,7 +89,8 @@ class SdrmCliTest {
   void reproduce_unknownSetting() throws IOException {
     assertEquals(2, run("reproduce", "--dataset", "ml-100k", "--recommender", "svd",
         "--settings", "original,privacy"));
-    assertOneLineAndNoOutput("--settings must list original, replace or augment, found 'privacy'");
+    assertOneLineAndNoOutput("reproduce: Invalid value for option '--settings' (LIST): expected one of"
+        + " original, replace, augment; found 'privacy'");
   }
 
   @Test
@@ -101,7 +102,8 @@ class SdrmCliTest {
     assertOneLineAndNoOutput("recommender must be one of svd, mlp, neumf; found 'bpr'");
     assertEquals(2, run("reproduce", "--dataset", "ml-100k", "--recommender", "svd",
         "--vae-validation", "none"));
-    assertOneLineAndNoOutput("--vae-validation must be reference or leak-free, found 'none'");
+    assertOneLineAndNoOutput("reproduce: Invalid value for option '--vae-validation': expected one of"
+        + " reference, leak-free; found 'none'");
     assertEquals(2, run("reproduce", "--dataset", "ml-100k", "--recommender", "svd",
         "--csv", dir.resolve("missing").resolve("out.csv").toString()));
     assertOneLineAndNoOutput("--csv: folder " + dir.resolve("missing") + " does not exist");
@@ -120,7 +122,8 @@ class SdrmCliTest {
   void generate_badSeed() throws IOException {
     assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
         dir.resolve("out.csv").toString(), "--seed", "x"));
-    assertOneLineAndNoOutput("--seed must be an integer, found 'x'");
+    assertOneLineAndNoOutput("generate: Invalid value for option '--seed': expected an integer, found"
+        + " 'x'");
   }
 
   @Test
@@ -141,5 +144,58 @@ class SdrmCliTest {
     assertEquals(2, run("generate", "--input", csv.toString(), "--output",
         dir.resolve("out.csv").toString()));
     assertOneLineAndNoOutput("the 5-core on ratings >= 4.0 removes every user");
+  }
+
+  @Test
+  void version_namesTheLibraryVersion() {
+    assertEquals(0, run("--version"));
+    assertTrue(result[0].startsWith("sdrm " + io.github.sdrm.Sdrm.version() + " "), result[0]);
+    assertTrue(!io.github.sdrm.Sdrm.version().equals("unknown"), "version resource missing");
+  }
+
+  @Test
+  void subcommandHelp_listsItsOptions() {
+    for (String command : new String[] {"generate", "reproduce", "evaluate", "report"}) {
+      assertEquals(0, run(command, "--help"), command);
+      assertTrue(result[0].startsWith("Usage: sdrm " + command), result[0]);
+      assertTrue(result[0].contains("--help"), result[0]);
+    }
+    assertTrue(result[0].contains("--recommenders=LIST"), result[0]);
+    assertEquals(0, run("help", "generate"));
+    assertTrue(result[0].contains("--binarize=RULE"), result[0]);
+  }
+
+  @Test
+  void noCommand_usageAndExitTwo() {
+    assertEquals(2, run());
+    assertTrue(result[0].startsWith("Usage: sdrm"), result[0]);
+  }
+
+  @Test
+  void repeatedSingleValuedOption_isAnError() throws IOException {
+    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
+        dir.resolve("out.csv").toString(), "--seed", "1", "--seed=2"));
+    assertOneLineAndNoOutput("generate: option '--seed' (S) should be specified only once");
+  }
+
+  @Test
+  void equalsSyntax_andTypedConversionErrors() throws IOException {
+    // --opt=value reaches the command: the same check as with a separate value
+    assertEquals(2, run("generate", "--input=" + ratings(), "--output=" + dir.resolve(
+        "out.csv"), "--users=-5"));
+    assertOneLineAndNoOutput("--users must be at least 0, found -5");
+    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
+        dir.resolve("out.csv").toString(), "--diffusion-lr", "NaN"));
+    assertOneLineAndNoOutput("generate: Invalid value for option '--diffusion-lr': expected a"
+        + " finite number, found 'NaN'");
+    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
+        dir.resolve("out.csv").toString(), "--resolution", "half"));
+    assertOneLineAndNoOutput("generate: Invalid value for option '--resolution': expected one of"
+        + " full, multi; found 'half'");
+    assertEquals(2, run("generate", "--output", dir.resolve("out.csv").toString()));
+    assertOneLineAndNoOutput("generate: Missing required option: '--input=FILE'");
+    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
+        dir.resolve("out.csv").toString(), "--colour", "red"));
+    assertOneLineAndNoOutput("generate: Unknown options: '--colour', 'red'");
   }
 }

@@ -57,8 +57,12 @@ class SdrmReportTest {
     Path html = dir.resolve("report.html");
     int code = run("report", "--dataset", "embedded", "--output", html.toString(),
         "--vae-epochs", "15", "--diffusion-epochs", "15", "--vae-hidden", "200",
-        "--latent-size", "64", "--timesteps", "20", "--seed", "7");
+        "--latent-size", "64", "--timesteps", "20", "--seed", "7", "--progress", "lines");
     assertEquals(0, code, result[1]);
+    // progress for a log file: whole lines, each stage's end among them, no carriage return
+    assertFalse(result[1].contains("\r"), result[1]);
+    assertTrue(result[1].contains("VAE: 15 epochs"), result[1]);
+    assertTrue(result[1].contains("diffusion: epoch 8/15 (50 %)"), result[1]);
     Document doc = Jsoup.parse(html.toFile(), "UTF-8");
 
     for (String id : List.of("verdict", "setup", "privacy", "fidelity", "utility",
@@ -140,18 +144,23 @@ class SdrmReportTest {
   @Test
   void report_badInput_oneLineExitTwoNoOutput() throws IOException {
     String out = dir.resolve("out.html").toString();
-    assertBadInput("give exactly one of --input FILE and --dataset NAME", "report",
-        "--output", out);
-    assertBadInput("--output is required", "report", "--dataset", "embedded");
+    assertBadInput("report: Missing required argument (specify one of these): (--input=FILE |"
+        + " --dataset=NAME)", "report", "--output", out);
+    assertBadInput("report: --input=FILE, --dataset=NAME are mutually exclusive", "report",
+        "--input", "a.csv", "--dataset", "embedded", "--output", out);
+    assertBadInput("report: Missing required option: '--output=FILE'", "report", "--dataset",
+        "embedded");
     assertBadInput("recommenders must be among svd, mlp, neumf, popularity; found 'knn'",
         "report", "--dataset", "embedded", "--recommenders", "svd,knn", "--output", out);
     assertBadInput("--runs must be at least 1, found 0", "report", "--dataset", "embedded",
         "--runs", "0", "--output", out);
-    assertBadInput("--density must be stored or ones, found 'half'", "report", "--dataset",
+    assertBadInput("report: Invalid value for option '--density': expected one of stored, ones;"
+        + " found 'half'", "report", "--dataset",
         "embedded", "--density", "half", "--output", out);
-    assertBadInput("--split must be random or id-order, found 'x'", "report", "--dataset",
+    assertBadInput("report: Invalid value for option '--split': expected one of random,"
+        + " id-order; found 'x'", "report", "--dataset",
         "embedded", "--split", "x", "--output", out);
-    assertBadInput("--seed must be an integer, found 'x'", "report", "--dataset", "embedded",
+    assertBadInput("report: Invalid value for option '--seed': expected an integer, found 'x'", "report", "--dataset", "embedded",
         "--seed", "x", "--output", out);
     assertBadInput("file not found: " + dir.resolve("none.csv"), "report", "--dataset",
         "embedded", "--synthetic", dir.resolve("none.csv").toString(), "--output", out);
