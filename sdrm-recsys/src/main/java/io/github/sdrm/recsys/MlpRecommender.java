@@ -84,6 +84,11 @@ public final class MlpRecommender implements Recommender {
   @Override
   public void fit(InteractionMatrix train) {
     Objects.requireNonNull(train, "train");
+    // the fit seeds and draws from ND4J's generator; the caller's draws stay as they were
+    Nd4jSeeds.preservingGlobalRandom(() -> fitSeeded(train));
+  }
+
+  private void fitSeeded(InteractionMatrix train) {
     if (train.rows() < 2) {
       throw new IllegalArgumentException("mlp needs at least 2 training rows, found "
           + train.rows());

@@ -84,6 +84,11 @@ public final class NeuMfRecommender implements Recommender {
   @Override
   public void fit(InteractionMatrix train) {
     Objects.requireNonNull(train, "train");
+    // the fit seeds and draws from ND4J's generator; the caller's draws stay as they were
+    Nd4jSeeds.preservingGlobalRandom(() -> fitSeeded(train));
+  }
+
+  private void fitSeeded(InteractionMatrix train) {
     if (train.onesCount() == 0) {
       throw new IllegalArgumentException("neumf needs at least one stored one to train on");
     }

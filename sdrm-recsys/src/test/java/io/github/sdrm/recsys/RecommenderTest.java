@@ -143,4 +143,34 @@ class RecommenderTest {
     InteractionMatrix users = train.rowRange(0, 4);
     assertTrue(java.util.Arrays.deepEquals(a.score(users), b.score(users)));
   }
+
+  @Test
+  void mlpAndNeumf_leaveNd4jsGlobalGeneratorAsTheyFoundIt() {
+    InteractionMatrix train = clustered(50, 20, 3L);
+    org.nd4j.linalg.api.rng.Random global = org.nd4j.linalg.factory.Nd4j.getRandom();
+    for (Recommender r : new Recommender[] {new MlpRecommender(2, 16, 5, 0.001, 7L),
+        new NeuMfRecommender(1, 64, 7L)}) {
+      global.setSeed(42L);
+      // (not the scalar nextGaussian: ND4J caches its second Box-Muller value across setSeed)
+      double[] expected = draws(global);
+      global.setSeed(42L);
+      r.fit(train);
+      assertEquals(42L, global.getSeed(), r.name());
+      double[] found = draws(global);
+      assertTrue(java.util.Arrays.equals(expected, found), r.name() + ": the caller's draws"
+          + " changed from " + java.util.Arrays.toString(expected) + " to "
+          + java.util.Arrays.toString(found));
+    }
+  }
+
+  private static double[] draws(org.nd4j.linalg.api.rng.Random random) {
+    double[] d = new double[6];
+    d[0] = random.nextDouble();
+    d[1] = random.nextInt(1000);
+    float[] a = random.nextGaussian(new long[] {4}).toFloatVector();
+    for (int i = 0; i < a.length; i++) {
+      d[2 + i] = a[i];
+    }
+    return d;
+  }
 }
