@@ -122,6 +122,7 @@ final class ModelFile {
   }
 
   static FittedSdrm read(Path path) throws IOException {
+    long fileSize = Files.size(path);
     CRC32 crc = new CRC32();
     try (InputStream file = Files.newInputStream(path);
         BufferedInputStream buffered = new BufferedInputStream(file, 1 << 16);
@@ -181,11 +182,18 @@ final class ModelFile {
         long length = 1;
         for (int k = 0; k < rank; k++) {
           shape[k] = in.readLong();
-          length *= shape[k];
-          if (shape[k] < 0 || length > Integer.MAX_VALUE) {
+          // each factor below 2^31 and the product so far too: the product cannot overflow
+          if (shape[k] < 0 || shape[k] > Integer.MAX_VALUE
+              || (length *= shape[k]) > Integer.MAX_VALUE) {
             throw new ModelFormatException(path + " is corrupt: parameter " + name
                 + " has shape " + Arrays.toString(Arrays.copyOf(shape, k + 1)));
           }
+        }
+        if (4 * length > fileSize) {
+          // checked before allocating: a damaged size must not become an OutOfMemoryError
+          throw new ModelFormatException(String.format(Locale.ROOT,
+              "%s is truncated or corrupt: parameter %s has %d values, more than the file's %d"
+                  + " bytes hold", path, name, length, fileSize));
         }
         float[] v = new float[(int) length];
         for (int k = 0; k < v.length; k++) {

@@ -107,7 +107,12 @@ public final class MatrixMarket {
       if (cols < 1) {
         throw new DatasetFormatException(name, lineNo, "expected columns >= 1, found " + cols);
       }
-      InteractionMatrix.Builder builder = InteractionMatrix.builder(rows, cols);
+      InteractionMatrix.Builder builder;
+      try {
+        builder = InteractionMatrix.builder(rows, cols);
+      } catch (IllegalArgumentException e) {
+        throw new DatasetFormatException(name, lineNo, e.getMessage());
+      }
       long count = 0;
       while ((line = in.readLine()) != null) {
         lineNo++;
