@@ -9,11 +9,11 @@ import java.util.Objects;
  * Turns generated item logits into interactions.
  *
  * <ul>
- *   <li>{@link #equalSparsity()}: the reference's rule. With s = 1 − density of a reference
- *       matrix (stored zeros counted), the threshold is the s-quantile of <em>all</em> generated
- *       logits, with linear interpolation as NumPy's default {@code np.quantile}; a cell is 1 when
- *       its logit is ≥ the threshold. The synthetic matrix therefore has as many ones as the
- *       reference has stored entries (up to ties).
+ *   <li>{@link #equalSparsity()}: the reference's rule. With s = 1 − density of a reference matrix
+ *       (stored zeros counted), the threshold is the s-quantile of <em>all</em> generated logits,
+ *       with linear interpolation as NumPy's default {@code np.quantile}; a cell is 1 when its
+ *       logit is ≥ the threshold. The synthetic matrix therefore has as many ones as the reference
+ *       has stored entries (up to ties).
  *   <li>{@link #zeroThreshold()}: 1 where the logit is &gt; 0.
  *   <li>{@link #raw()}: no binarisation; use {@link FittedSdrm#generateScores}.
  * </ul>
@@ -57,8 +57,8 @@ public final class Binarizer {
    */
   public static Binarizer equalSparsity(double density) {
     if (!(density > 0.0 && density <= 1.0)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "density must be in (0, 1], found %s", density));
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "density must be in (0, 1], found %s", density));
     }
     return new Binarizer(Kind.EQUAL_SPARSITY, density);
   }
@@ -103,9 +103,14 @@ public final class Binarizer {
   public InteractionMatrix apply(float[] logits, int rows, int columns, double fitDensity) {
     Objects.requireNonNull(logits, "logits");
     if ((long) rows * columns != logits.length) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "expected %d x %d = %d logits, found %d", rows, columns, (long) rows * columns,
-          logits.length));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "expected %d x %d = %d logits, found %d",
+              rows,
+              columns,
+              (long) rows * columns,
+              logits.length));
     }
     if (kind == Kind.RAW) {
       throw new IllegalStateException(
@@ -147,8 +152,8 @@ public final class Binarizer {
   }
 
   /**
-   * The q-quantile of {@code values} with linear interpolation between order statistics, as
-   * NumPy's default ({@code method="linear"}): position q·(n−1).
+   * The q-quantile of {@code values} with linear interpolation between order statistics, as NumPy's
+   * default ({@code method="linear"}): position q·(n−1).
    *
    * @throws IllegalArgumentException if {@code values} is empty or q is outside [0, 1]
    */
@@ -157,8 +162,8 @@ public final class Binarizer {
       throw new IllegalArgumentException("cannot take a quantile of no values");
     }
     if (!(q >= 0.0 && q <= 1.0)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "quantile must be in [0, 1], found %s", q));
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "quantile must be in [0, 1], found %s", q));
     }
     float[] sorted = values.clone();
     Arrays.sort(sorted);
@@ -175,7 +180,8 @@ public final class Binarizer {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Binarizer && ((Binarizer) o).kind == kind
+    return o instanceof Binarizer
+        && ((Binarizer) o).kind == kind
         && Double.compare(((Binarizer) o).density, density) == 0;
   }
 
@@ -188,7 +194,8 @@ public final class Binarizer {
   public String toString() {
     switch (kind) {
       case EQUAL_SPARSITY:
-        return Double.isNaN(density) ? "equal-sparsity"
+        return Double.isNaN(density)
+            ? "equal-sparsity"
             : String.format(Locale.ROOT, "equal-sparsity(%s)", density);
       case ZERO_THRESHOLD:
         return "zero";

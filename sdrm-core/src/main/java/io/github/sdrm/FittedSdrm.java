@@ -73,8 +73,8 @@ public final class FittedSdrm {
   }
 
   /**
-   * Generates {@code users} synthetic users with SDRM and binarises them with the configured
-   * {@link Binarizer}.
+   * Generates {@code users} synthetic users with SDRM and binarises them with the configured {@link
+   * Binarizer}.
    *
    * @throws IllegalArgumentException if {@code users} is negative
    * @throws IllegalStateException if the configured binariser is {@link Binarizer#raw()}
@@ -90,8 +90,7 @@ public final class FittedSdrm {
   }
 
   /** Streams generated SDRM logits to {@code consumer}, one batch at a time. */
-  public void generateScores(int users, Resolution resolution, long seed,
-      ScoreConsumer consumer) {
+  public void generateScores(int users, Resolution resolution, long seed, ScoreConsumer consumer) {
     Objects.requireNonNull(resolution, "resolution");
     run(users, seed, resolution, false, consumer);
   }
@@ -102,8 +101,8 @@ public final class FittedSdrm {
   }
 
   /**
-   * The MultiVAE baseline: decodes z ~ N(0, I) directly, then binarises with the configured
-   * {@link Binarizer}.
+   * The MultiVAE baseline: decodes z ~ N(0, I) directly, then binarises with the configured {@link
+   * Binarizer}.
    */
   public InteractionMatrix generateVae(int users, long seed) {
     return binarize(generateScoreArray(users, null, seed, true), users);
@@ -137,8 +136,8 @@ public final class FittedSdrm {
 
   /**
    * Writes the model to {@code path} (format version {@value ModelFile#FORMAT_VERSION}),
-   * atomically: a temporary file in the same directory is written and then moved into place, so
-   * a failure never leaves a partial model file.
+   * atomically: a temporary file in the same directory is written and then moved into place, so a
+   * failure never leaves a partial model file.
    *
    * @throws IOException if the file cannot be written
    */
@@ -168,9 +167,14 @@ public final class FittedSdrm {
   private void checkItems(InteractionMatrix matrix) {
     Objects.requireNonNull(matrix, "matrix");
     if (matrix.columns() != vae.items()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "matrix must have the model's %d items, found %d (rows x items = %d x %d)",
-          vae.items(), matrix.columns(), matrix.rows(), matrix.columns()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "matrix must have the model's %d items, found %d (rows x items = %d x %d)",
+              vae.items(),
+              matrix.columns(),
+              matrix.rows(),
+              matrix.columns()));
     }
   }
 
@@ -178,26 +182,33 @@ public final class FittedSdrm {
     return config().binarizer().apply(logits, users, vae.items(), provenance.fitDensity());
   }
 
-  private float[] generateScoreArray(int users, Resolution resolution, long seed,
-      boolean vaeOnly) {
+  private float[] generateScoreArray(int users, Resolution resolution, long seed, boolean vaeOnly) {
     if (!vaeOnly) {
       Objects.requireNonNull(resolution, "resolution");
     }
     checkUsers(users);
     int items = vae.items();
     if ((long) users * items > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%d users x %d items is too many to hold in memory; stream them with generateScores"
-              + "(users, resolution, seed, consumer)", users, items));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%d users x %d items is too many to hold in memory; stream them with generateScores"
+                  + "(users, resolution, seed, consumer)",
+              users,
+              items));
     }
     float[] all = new float[users * items];
-    run(users, seed, resolution, vaeOnly,
+    run(
+        users,
+        seed,
+        resolution,
+        vaeOnly,
         (first, n, block) -> System.arraycopy(block, 0, all, first * items, n * items));
     return all;
   }
 
-  private void run(int users, long seed, Resolution resolution, boolean vaeOnly,
-      ScoreConsumer consumer) {
+  private void run(
+      int users, long seed, Resolution resolution, boolean vaeOnly, ScoreConsumer consumer) {
     checkUsers(users);
     Objects.requireNonNull(consumer, "consumer");
     Threads.apply(config().threads(), config().elementwiseThreads());
@@ -217,8 +228,8 @@ public final class FittedSdrm {
           for (int i = 0; i < n; i++) {
             start[i] = resolution == Resolution.FULL ? timesteps : rnd.nextInt(1, timesteps);
           }
-          latents = Sampler.sample(denoiser, schedule, start,
-              config().noiseVarianceDiminisher(), noise);
+          latents =
+              Sampler.sample(denoiser, schedule, start, config().noiseVarianceDiminisher(), noise);
         }
         try (var ws = Workspaces.open("SDRM_DECODE")) {
           block = vae.decode(latents).data().asFloat();

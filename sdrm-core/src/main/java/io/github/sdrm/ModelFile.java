@@ -111,8 +111,7 @@ final class ModelFile {
         buffered.flush();
         file.flush();
       }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       moved = true;
     } finally {
       if (!moved) {
@@ -135,9 +134,15 @@ final class ModelFile {
       }
       int version = in.readInt();
       if (version > FORMAT_VERSION) {
-        throw new ModelFormatException(String.format(Locale.ROOT,
-            "%s has model format version %d, newer than the %d this sdrm-java %s reads;"
-                + " upgrade sdrm-java", path, version, FORMAT_VERSION, SdrmVersion.get()));
+        throw new ModelFormatException(
+            String.format(
+                Locale.ROOT,
+                "%s has model format version %d, newer than the %d this sdrm-java %s reads;"
+                    + " upgrade sdrm-java",
+                path,
+                version,
+                FORMAT_VERSION,
+                SdrmVersion.get()));
       }
       if (version < 1) {
         throw new ModelFormatException(path + " has an invalid format version " + version);
@@ -152,8 +157,8 @@ final class ModelFile {
       try {
         config = Sdrm.fromProperties(cfg);
       } catch (IllegalArgumentException e) {
-        throw new ModelFormatException(path + " has an invalid configuration: " + e.getMessage(),
-            e);
+        throw new ModelFormatException(
+            path + " has an invalid configuration: " + e.getMessage(), e);
       }
       int trainingRows = in.readInt();
       int items = in.readInt();
@@ -166,8 +171,14 @@ final class ModelFile {
       List<TrainingEvent> history = new ArrayList<>();
       for (int i = 0; i < events; i++) {
         Stage stage = parseStage(in.readUTF(), path);
-        history.add(new TrainingEvent(stage, in.readInt(), in.readInt(), in.readDouble(),
-            in.readDouble(), Duration.ofNanos(in.readLong())));
+        history.add(
+            new TrainingEvent(
+                stage,
+                in.readInt(),
+                in.readInt(),
+                in.readDouble(),
+                in.readDouble(),
+                Duration.ofNanos(in.readLong())));
       }
       int paramCount = count(in, path, "parameters", 1000);
       Map<String, INDArray> values = new HashMap<>();
@@ -175,25 +186,36 @@ final class ModelFile {
         String name = in.readUTF();
         int rank = in.readInt();
         if (rank < 0 || rank > 4) {
-          throw new ModelFormatException(path + " is corrupt: parameter " + name + " has rank "
-              + rank);
+          throw new ModelFormatException(
+              path + " is corrupt: parameter " + name + " has rank " + rank);
         }
         long[] shape = new long[rank];
         long length = 1;
         for (int k = 0; k < rank; k++) {
           shape[k] = in.readLong();
           // each factor below 2^31 and the product so far too: the product cannot overflow
-          if (shape[k] < 0 || shape[k] > Integer.MAX_VALUE
+          if (shape[k] < 0
+              || shape[k] > Integer.MAX_VALUE
               || (length *= shape[k]) > Integer.MAX_VALUE) {
-            throw new ModelFormatException(path + " is corrupt: parameter " + name
-                + " has shape " + Arrays.toString(Arrays.copyOf(shape, k + 1)));
+            throw new ModelFormatException(
+                path
+                    + " is corrupt: parameter "
+                    + name
+                    + " has shape "
+                    + Arrays.toString(Arrays.copyOf(shape, k + 1)));
           }
         }
         if (4 * length > fileSize) {
           // checked before allocating: a damaged size must not become an OutOfMemoryError
-          throw new ModelFormatException(String.format(Locale.ROOT,
-              "%s is truncated or corrupt: parameter %s has %d values, more than the file's %d"
-                  + " bytes hold", path, name, length, fileSize));
+          throw new ModelFormatException(
+              String.format(
+                  Locale.ROOT,
+                  "%s is truncated or corrupt: parameter %s has %d values, more than the file's %d"
+                      + " bytes hold",
+                  path,
+                  name,
+                  length,
+                  fileSize));
         }
         float[] v = new float[(int) length];
         for (int k = 0; k < v.length; k++) {
@@ -209,31 +231,42 @@ final class ModelFile {
       if (buffered.read() != -1) {
         throw new ModelFormatException(path + " is corrupt: unexpected bytes after the checksum");
       }
-      MultiVae vae = new MultiVae(items, config.vaeHiddenSize(), config.latentSize(), 0L,
-          DataType.FLOAT);
-      LatentDenoiser denoiser = new LatentDenoiser(config.latentSize(), config.timesteps(),
-          config.denoiserLayers(), 0L, DataType.FLOAT);
+      MultiVae vae =
+          new MultiVae(items, config.vaeHiddenSize(), config.latentSize(), 0L, DataType.FLOAT);
+      LatentDenoiser denoiser =
+          new LatentDenoiser(
+              config.latentSize(), config.timesteps(), config.denoiserLayers(), 0L, DataType.FLOAT);
       try {
         vae.load(values);
         denoiser.load(values);
       } catch (IllegalArgumentException e) {
         throw new ModelFormatException(path + " is corrupt: " + e.getMessage(), e);
       }
-      ModelProvenance prov = new ModelProvenance(config, library, trainingRows, items,
-          fitDensity, vaeEpochs, vaeBestEpoch, vaeBestRecall, generationSeed, history);
+      ModelProvenance prov =
+          new ModelProvenance(
+              config,
+              library,
+              trainingRows,
+              items,
+              fitDensity,
+              vaeEpochs,
+              vaeBestEpoch,
+              vaeBestRecall,
+              generationSeed,
+              history);
       return new FittedSdrm(vae, denoiser, prov);
     } catch (EOFException e) {
-      throw new ModelFormatException(path + " is truncated: the file ends before the model does",
-          e);
+      throw new ModelFormatException(
+          path + " is truncated: the file ends before the model does", e);
     }
   }
 
-  private static int count(DataInputStream in, Path path, String what, int max)
-      throws IOException {
+  private static int count(DataInputStream in, Path path, String what, int max) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > max) {
-      throw new ModelFormatException(String.format(Locale.ROOT,
-          "%s is corrupt: %d %s (expected 0 to %d)", path, n, what, max));
+      throw new ModelFormatException(
+          String.format(
+              Locale.ROOT, "%s is corrupt: %d %s (expected 0 to %d)", path, n, what, max));
     }
     return n;
   }

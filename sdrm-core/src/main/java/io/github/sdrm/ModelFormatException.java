@@ -1,8 +1,8 @@
 package io.github.sdrm;
 
 /**
- * Thrown when a model file cannot be read: it is not an SDRM model, it is truncated or corrupt,
- * or it was written by a newer version of the format.
+ * Thrown when a model file cannot be read: it is not an SDRM model, it is truncated or corrupt, or
+ * it was written by a newer version of the format.
  */
 public final class ModelFormatException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Where a fitted model came from: its full configuration (seed included), the library version
- * that trained it, the shape of the data it saw, and its per-epoch training history.
+ * Where a fitted model came from: its full configuration (seed included), the library version that
+ * trained it, the shape of the data it saw, and its per-epoch training history.
  */
 public final class ModelProvenance {
   private final Sdrm config;
@@ -20,9 +20,17 @@ public final class ModelProvenance {
   private final long generationSeed;
   private final List<TrainingEvent> history;
 
-  ModelProvenance(Sdrm config, String libraryVersion, int trainingRows, int items,
-      double fitDensity, int vaeEpochs, int vaeBestEpoch, double vaeBestRecall,
-      long generationSeed, List<TrainingEvent> history) {
+  ModelProvenance(
+      Sdrm config,
+      String libraryVersion,
+      int trainingRows,
+      int items,
+      double fitDensity,
+      int vaeEpochs,
+      int vaeBestEpoch,
+      double vaeBestRecall,
+      long generationSeed,
+      List<TrainingEvent> history) {
     this.config = Objects.requireNonNull(config, "config");
     this.libraryVersion = Objects.requireNonNull(libraryVersion, "libraryVersion");
     this.trainingRows = trainingRows;
@@ -60,7 +68,9 @@ public final class ModelProvenance {
     return items;
   }
 
-  /** Density of the matrix given to {@code fit} (stored zeros counted): the equal-sparsity target. */
+  /**
+   * Density of the matrix given to {@code fit} (stored zeros counted): the equal-sparsity target.
+   */
   public double fitDensity() {
     return fitDensity;
   }
@@ -92,10 +102,19 @@ public final class ModelProvenance {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "ModelProvenance[version=%s, seed=%d, trainingRows=%d, items=%d, fitDensity=%.6f,"
             + " vaeEpochs=%d, vaeBestEpoch=%d, vaeBestRecall=%.4f, epochsLogged=%d, config=%s]",
-        libraryVersion, seed(), trainingRows, items, fitDensity, vaeEpochs, vaeBestEpoch,
-        vaeBestRecall, history.size(), config);
+        libraryVersion,
+        seed(),
+        trainingRows,
+        items,
+        fitDensity,
+        vaeEpochs,
+        vaeBestEpoch,
+        vaeBestRecall,
+        history.size(),
+        config);
   }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The SDRM generator's configuration: an immutable set of hyperparameters that trains into a
- * {@link FittedSdrm}.
+ * The SDRM generator's configuration: an immutable set of hyperparameters that trains into a {@link
+ * FittedSdrm}.
  *
  * <pre>{@code
  * InteractionMatrix augmented = Sdrm.builder()
@@ -22,11 +22,11 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Defaults are the authors' tuning start point (the MultiVAE paper's shape): diffusion epochs
- * 200, diffusion batch 500, diffusion learning rate 1e−5, T = 100, ν = 1, L = 4, VAE batch 500,
- * H = 600, d = 200, VAE learning rate 1e−3. The authors' tuned values for each dataset and
- * recommender are collected in sdrm-examples' {@code Presets}. The method follows D. Lilienthal,
- * P. Mello, M. Eirinaki, S. Tiomkin, "Multi-Resolution Diffusion for Privacy-Sensitive
- * Recommender Systems", IEEE Access 12 (2024) 58275–58287.
+ * 200, diffusion batch 500, diffusion learning rate 1e−5, T = 100, ν = 1, L = 4, VAE batch 500, H =
+ * 600, d = 200, VAE learning rate 1e−3. The authors' tuned values for each dataset and recommender
+ * are collected in sdrm-examples' {@code Presets}. The method follows D. Lilienthal, P. Mello, M.
+ * Eirinaki, S. Tiomkin, "Multi-Resolution Diffusion for Privacy-Sensitive Recommender Systems",
+ * IEEE Access 12 (2024) 58275–58287.
  */
 public final class Sdrm {
   /** The seed used when none is given. */
@@ -81,8 +81,8 @@ public final class Sdrm {
   }
 
   /**
-   * The library's version as built (the Maven project version, e.g. {@code 0.1.0-SNAPSHOT});
-   * {@code "unknown"} when the build's version resource is missing. Saved models record it.
+   * The library's version as built (the Maven project version, e.g. {@code 0.1.0-SNAPSHOT}); {@code
+   * "unknown"} when the build's version resource is missing. Saved models record it.
    */
   public static String version() {
     return SdrmVersion.get();
@@ -135,8 +135,8 @@ public final class Sdrm {
 
   /**
    * Trains on {@code train}, using {@code validation}'s users for the VAE's early stopping: a
-   * seeded fold-in split of each validation row, the fold-in rows joining the training rows and
-   * the held-out entries never trained on (the reference's protocol; how they are scored: {@link
+   * seeded fold-in split of each validation row, the fold-in rows joining the training rows and the
+   * held-out entries never trained on (the reference's protocol; how they are scored: {@link
    * #vaeValidation()}).
    *
    * @throws IllegalArgumentException if a matrix is empty or their column counts differ
@@ -147,12 +147,12 @@ public final class Sdrm {
   }
 
   /**
-   * Trains on {@code train} with an existing fold-in split of validation users: their fold-in
-   * rows join the training rows and their held-out entries are never trained on. Use this when
-   * the same split is used to evaluate the synthetic data afterwards, so that no held-out entry
-   * reaches the generator's training data. (With {@link VaeValidation#REFERENCE}, as in the
-   * paper's code, the validation users' whole rows, these held-out entries among them, are the
-   * targets of the per-epoch validation, so they influence which VAE epoch is kept; with {@link
+   * Trains on {@code train} with an existing fold-in split of validation users: their fold-in rows
+   * join the training rows and their held-out entries are never trained on. Use this when the same
+   * split is used to evaluate the synthetic data afterwards, so that no held-out entry reaches the
+   * generator's training data. (With {@link VaeValidation#REFERENCE}, as in the paper's code, the
+   * validation users' whole rows, these held-out entries among them, are the targets of the
+   * per-epoch validation, so they influence which VAE epoch is kept; with {@link
    * VaeValidation#LEAK_FREE} they do not.)
    *
    * @throws IllegalArgumentException if {@code train} is empty or the item counts differ
@@ -170,7 +170,9 @@ public final class Sdrm {
     return fit(matrix).augment(matrix);
   }
 
-  /** Fits on {@code matrix} and returns as many synthetic users as it has rows, and nothing else. */
+  /**
+   * Fits on {@code matrix} and returns as many synthetic users as it has rows, and nothing else.
+   */
   public InteractionMatrix replace(InteractionMatrix matrix) {
     return fit(matrix).replace(matrix);
   }
@@ -236,8 +238,8 @@ public final class Sdrm {
   }
 
   /**
-   * Whether the VAE stops early and restores its best weights (the default, as the reference);
-   * when false it trains exactly {@link #vaeMaxEpochs()} epochs and keeps the last weights.
+   * Whether the VAE stops early and restores its best weights (the default, as the reference); when
+   * false it trains exactly {@link #vaeMaxEpochs()} epochs and keeps the last weights.
    */
   public boolean vaeEarlyStopping() {
     return vaeEarlyStopping;
@@ -354,7 +356,8 @@ public final class Sdrm {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Sdrm && ((Sdrm) o).toProperties().equals(toProperties())
+    return o instanceof Sdrm
+        && ((Sdrm) o).toProperties().equals(toProperties())
         && ((Sdrm) o).listener == listener;
   }
 
@@ -376,8 +379,8 @@ public final class Sdrm {
 
   /**
    * Builds an {@link Sdrm}. Every setter rejects an invalid value at once with an {@link
-   * IllegalArgumentException} that names the hyperparameter, the rule and the value found.
-   * {@link #build()} may be called repeatedly and leaves the builder unchanged.
+   * IllegalArgumentException} that names the hyperparameter, the rule and the value found. {@link
+   * #build()} may be called repeatedly and leaves the builder unchanged.
    */
   public static final class Builder {
     private int diffusionEpochs = 200;
@@ -479,8 +482,8 @@ public final class Sdrm {
 
     /**
      * Whether the VAE stops early on its validation Recall@10 and restores the best weights
-     * (default true, the reference's procedure). With false it trains exactly {@code
-     * vaeMaxEpochs} epochs and keeps the last weights; the validation metric is still reported.
+     * (default true, the reference's procedure). With false it trains exactly {@code vaeMaxEpochs}
+     * epochs and keeps the last weights; the validation metric is still reported.
      */
     public Builder vaeEarlyStopping(boolean enabled) {
       vaeEarlyStopping = enabled;
@@ -500,8 +503,8 @@ public final class Sdrm {
     /** Fraction of users held out for validation by {@code fit(train)}, in (0, 1) (default 0.1). */
     public Builder validationFraction(double fraction) {
       if (!(fraction > 0.0 && fraction < 1.0)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "validationFraction must be in (0, 1), found %s", fraction));
+        throw new IllegalArgumentException(
+            String.format(Locale.ROOT, "validationFraction must be in (0, 1), found %s", fraction));
       }
       validationFraction = fraction;
       return this;
@@ -532,8 +535,8 @@ public final class Sdrm {
     }
 
     /**
-     * BLAS threads used while training and generating; 0 keeps ND4J's own setting (default 0).
-     * The setting is process-wide. Results are bit-identical for a fixed seed and thread counts.
+     * BLAS threads used while training and generating; 0 keeps ND4J's own setting (default 0). The
+     * setting is process-wide. Results are bit-identical for a fixed seed and thread counts.
      */
     public Builder threads(int threads) {
       this.threads = atLeast("threads", threads, 0);
@@ -563,16 +566,16 @@ public final class Sdrm {
 
     private static int atLeast(String name, int value, int min) {
       if (value < min) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s must be at least %d, found %d", name, min, value));
+        throw new IllegalArgumentException(
+            String.format(Locale.ROOT, "%s must be at least %d, found %d", name, min, value));
       }
       return value;
     }
 
     private static double positive(String name, double value) {
       if (!(value > 0.0) || Double.isInfinite(value)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s must be positive and finite, found %s", name, value));
+        throw new IllegalArgumentException(
+            String.format(Locale.ROOT, "%s must be positive and finite, found %s", name, value));
       }
       return value;
     }

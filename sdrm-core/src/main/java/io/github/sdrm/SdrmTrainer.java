@@ -31,12 +31,13 @@ final class SdrmTrainer {
 
   /** MultiVAE's KL annealing: β = min(cap, step / total). */
   static final double ANNEAL_CAP = 0.2;
+
   static final int TOTAL_ANNEAL_STEPS = 20000;
 
   private SdrmTrainer() {}
 
-  static FittedSdrm fit(Sdrm cfg, InteractionMatrix train, InteractionMatrix validation,
-      FoldInSplit givenSplit) {
+  static FittedSdrm fit(
+      Sdrm cfg, InteractionMatrix train, InteractionMatrix validation, FoldInSplit givenSplit) {
     Objects.requireNonNull(train, "train");
     checkNotEmpty("train", train);
     if (validation != null) {
@@ -75,49 +76,93 @@ final class SdrmTrainer {
         split = FoldInSplit.split(train.selectRows(validIdx), splitSeed ^ 0x5DEECE66DL);
         rows = InteractionMatrix.vstack(train.selectRows(trainIdx), split.foldIn());
       } else {
-        LOG.warn("{} users are too few to hold out a validation set; the VAE trains for all {}"
-            + " epochs without early stopping", n, cfg.vaeMaxEpochs());
+        LOG.warn(
+            "{} users are too few to hold out a validation set; the VAE trains for all {}"
+                + " epochs without early stopping",
+            n,
+            cfg.vaeMaxEpochs());
         rows = train;
       }
     }
-    LOG.info("fitting SDRM on {} rows x {} items ({} training rows incl. fold-in)", train.rows(),
-        train.columns(), rows.rows());
+    LOG.info(
+        "fitting SDRM on {} rows x {} items ({} training rows incl. fold-in)",
+        train.rows(),
+        train.columns(),
+        rows.rows());
 
     List<TrainingEvent> history = new ArrayList<>();
     TrainingListener listener = cfg.listener();
     DataType dt = DataType.FLOAT;
 
-    MultiVae vae = new MultiVae(train.columns(), cfg.vaeHiddenSize(), cfg.latentSize(),
-        vaeInitSeed, dt);
+    MultiVae vae =
+        new MultiVae(train.columns(), cfg.vaeHiddenSize(), cfg.latentSize(), vaeInitSeed, dt);
     listener.onStageStart(Stage.VAE, cfg.vaeMaxEpochs());
     long vaeStart = System.nanoTime();
-    VaeTrainer.Result vaeResult = VaeTrainer.train(vae, rows, validation(cfg, split, splitSeed),
-        new VaeTrainer.Settings(cfg.vaeBatchSize(), cfg.vaeLearningRate(), cfg.vaeMaxEpochs(),
-            cfg.vaePatience(), ANNEAL_CAP, TOTAL_ANNEAL_STEPS, cfg.vaeEarlyStopping()),
-        vaeTrainSeed, (epoch, loss, metric) -> report(history, listener, new TrainingEvent(
-            Stage.VAE, epoch, cfg.vaeMaxEpochs(), loss, metric, since(vaeStart))));
+    VaeTrainer.Result vaeResult =
+        VaeTrainer.train(
+            vae,
+            rows,
+            validation(cfg, split, splitSeed),
+            new VaeTrainer.Settings(
+                cfg.vaeBatchSize(),
+                cfg.vaeLearningRate(),
+                cfg.vaeMaxEpochs(),
+                cfg.vaePatience(),
+                ANNEAL_CAP,
+                TOTAL_ANNEAL_STEPS,
+                cfg.vaeEarlyStopping()),
+            vaeTrainSeed,
+            (epoch, loss, metric) ->
+                report(
+                    history,
+                    listener,
+                    new TrainingEvent(
+                        Stage.VAE, epoch, cfg.vaeMaxEpochs(), loss, metric, since(vaeStart))));
     listener.onStageEnd(Stage.VAE, vaeResult.epochsRun());
-    LOG.info("VAE stopped after {} epochs; best Recall@10 {} at epoch {}",
-        vaeResult.epochsRun(), vaeResult.bestValidationRecall(), vaeResult.bestEpoch());
+    LOG.info(
+        "VAE stopped after {} epochs; best Recall@10 {} at epoch {}",
+        vaeResult.epochsRun(),
+        vaeResult.bestValidationRecall(),
+        vaeResult.bestEpoch());
 
     INDArray latents = encode(vae, rows, cfg.vaeBatchSize());
     NoiseSchedule schedule = new NoiseSchedule(cfg.timesteps());
-    LatentDenoiser denoiser = new LatentDenoiser(cfg.latentSize(), cfg.timesteps(),
-        cfg.denoiserLayers(), denoiserInitSeed, dt);
+    LatentDenoiser denoiser =
+        new LatentDenoiser(
+            cfg.latentSize(), cfg.timesteps(), cfg.denoiserLayers(), denoiserInitSeed, dt);
     listener.onStageStart(Stage.DIFFUSION, cfg.diffusionEpochs());
     long denStart = System.nanoTime();
-    DiffusionTrainer.train(denoiser, schedule, latents,
-        new DiffusionTrainer.Settings(cfg.diffusionBatchSize(), cfg.diffusionLearningRate(),
-            cfg.diffusionEpochs(), cfg.noiseVarianceDiminisher()),
-        denoiserTrainSeed, (epoch, loss, metric) -> report(history, listener, new TrainingEvent(
-            Stage.DIFFUSION, epoch, cfg.diffusionEpochs(), loss, metric, since(denStart))));
+    DiffusionTrainer.train(
+        denoiser,
+        schedule,
+        latents,
+        new DiffusionTrainer.Settings(
+            cfg.diffusionBatchSize(),
+            cfg.diffusionLearningRate(),
+            cfg.diffusionEpochs(),
+            cfg.noiseVarianceDiminisher()),
+        denoiserTrainSeed,
+        (epoch, loss, metric) ->
+            report(
+                history,
+                listener,
+                new TrainingEvent(
+                    Stage.DIFFUSION, epoch, cfg.diffusionEpochs(), loss, metric, since(denStart))));
     listener.onStageEnd(Stage.DIFFUSION, cfg.diffusionEpochs());
     latents.close();
 
-    ModelProvenance provenance = new ModelProvenance(cfg.toBuilder()
-        .listener(TrainingListener.NONE).build(), SdrmVersion.get(), rows.rows(),
-        train.columns(), train.density(), vaeResult.epochsRun(), vaeResult.bestEpoch(),
-        vaeResult.bestValidationRecall(), generationSeed, history);
+    ModelProvenance provenance =
+        new ModelProvenance(
+            cfg.toBuilder().listener(TrainingListener.NONE).build(),
+            SdrmVersion.get(),
+            rows.rows(),
+            train.columns(),
+            train.density(),
+            vaeResult.epochsRun(),
+            vaeResult.bestEpoch(),
+            vaeResult.bestValidationRecall(),
+            generationSeed,
+            history);
     return new FittedSdrm(vae, denoiser, provenance);
   }
 
@@ -155,8 +200,8 @@ final class SdrmTrainer {
     return out;
   }
 
-  private static void report(List<TrainingEvent> history, TrainingListener listener,
-      TrainingEvent e) {
+  private static void report(
+      List<TrainingEvent> history, TrainingListener listener, TrainingEvent e) {
     history.add(e);
     LOG.debug("{}", e);
     listener.onEpoch(e);
@@ -168,9 +213,13 @@ final class SdrmTrainer {
 
   private static void checkItems(int validationItems, int trainItems) {
     if (validationItems != trainItems) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "validation must have as many items as train, found %d items in validation and %d"
-              + " in train", validationItems, trainItems));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "validation must have as many items as train, found %d items in validation and %d"
+                  + " in train",
+              validationItems,
+              trainItems));
     }
   }
 
@@ -179,9 +228,13 @@ final class SdrmTrainer {
       throw new IllegalArgumentException(name + " must have at least one row, found 0");
     }
     if (m.storedCount() == 0) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s must have at least one stored entry, found none in %d x %d", name, m.rows(),
-          m.columns()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s must have at least one stored entry, found none in %d x %d",
+              name,
+              m.rows(),
+              m.columns()));
     }
   }
 }

@@ -15,9 +15,13 @@ public final class TrainingDivergedException extends RuntimeException {
 
   /** Creates the exception for the given stage, epoch (0-based) and loss value. */
   public TrainingDivergedException(Stage stage, int epoch, double loss) {
-    super(String.format(Locale.ROOT,
-        "%s training diverged: loss is %s at epoch %d; try a lower learning rate",
-        stage.displayName(), loss, epoch));
+    super(
+        String.format(
+            Locale.ROOT,
+            "%s training diverged: loss is %s at epoch %d; try a lower learning rate",
+            stage.displayName(),
+            loss,
+            epoch));
     this.stage = stage;
     this.epoch = epoch;
     this.loss = loss;

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param validationMetric the validation Recall@10 of the VAE stage, NaN for the diffusion stage
  * @param elapsed time since the stage started
  */
-public record TrainingEvent(Stage stage, int epoch, int maxEpochs, double loss,
-    double validationMetric, Duration elapsed) {
+public record TrainingEvent(
+    Stage stage, int epoch, int maxEpochs, double loss, double validationMetric, Duration elapsed) {
 
   /** Validates the fields. */
   public TrainingEvent {
@@ -25,9 +25,16 @@ public record TrainingEvent(Stage stage, int epoch, int maxEpochs, double loss,
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%s epoch %d/%d loss %.6f%s (%.1f s)", stage.displayName(),
-        epoch + 1, maxEpochs, loss,
-        Double.isNaN(validationMetric) ? "" : String.format(Locale.ROOT, " recall@10 %.4f",
-            validationMetric), elapsed.toMillis() / 1000.0);
+    return String.format(
+        Locale.ROOT,
+        "%s epoch %d/%d loss %.6f%s (%.1f s)",
+        stage.displayName(),
+        epoch + 1,
+        maxEpochs,
+        loss,
+        Double.isNaN(validationMetric)
+            ? ""
+            : String.format(Locale.ROOT, " recall@10 %.4f", validationMetric),
+        elapsed.toMillis() / 1000.0);
   }
 }

@@ -20,8 +20,10 @@ class GenerationProperties {
   private static final FittedSdrm MODEL = TestData.smallConfig().seed(11).build().fit(TRAIN);
 
   @Property(tries = 10)
-  void generatedRowsHaveTheModelsItemCount(@ForAll @IntRange(min = 0, max = 30) int users,
-      @ForAll Resolution resolution, @ForAll long seed) {
+  void generatedRowsHaveTheModelsItemCount(
+      @ForAll @IntRange(min = 0, max = 30) int users,
+      @ForAll Resolution resolution,
+      @ForAll long seed) {
     InteractionMatrix m = MODEL.generate(users, resolution, seed);
     assertEquals(users, m.rows());
     assertEquals(TRAIN.columns(), m.columns());
@@ -35,14 +37,15 @@ class GenerationProperties {
   }
 
   @Property(tries = 6)
-  void differentSeedsGiveDifferentMatrices(@ForAll long a, @ForAll long b,
-      @ForAll Resolution resolution) {
+  void differentSeedsGiveDifferentMatrices(
+      @ForAll long a, @ForAll long b, @ForAll Resolution resolution) {
     Assume.that(a != b);
     assertNotEquals(MODEL.generate(17, resolution, a), MODEL.generate(17, resolution, b));
   }
 
   @Property(tries = 200)
-  void equalSparsityGivesTheRequestedNumberOfOnes(@ForAll("logits") float[] logits,
+  void equalSparsityGivesTheRequestedNumberOfOnes(
+      @ForAll("logits") float[] logits,
       @ForAll @DoubleRange(min = 0.01, max = 1.0) double density) {
     int columns = 4;
     int rows = logits.length / columns;
@@ -57,7 +60,8 @@ class GenerationProperties {
       }
     }
     double expected = density * block.length;
-    assertTrue(Math.abs(m.onesCount() - expected) <= 1 + ties,
+    assertTrue(
+        Math.abs(m.onesCount() - expected) <= 1 + ties,
         "ones " + m.onesCount() + ", expected " + expected + " (ties " + ties + ")");
     assertEquals(m.storedCount(), m.onesCount());
   }
@@ -65,15 +69,14 @@ class GenerationProperties {
   @Provide
   Arbitrary<float[]> logits() {
     // few distinct values make ties likely; many make them rare
-    Arbitrary<Float> value = Arbitraries.oneOf(
-        Arbitraries.floats().between(-5, 5),
-        Arbitraries.of(-1f, 0f, 0.5f, 2f));
+    Arbitrary<Float> value =
+        Arbitraries.oneOf(Arbitraries.floats().between(-5, 5), Arbitraries.of(-1f, 0f, 0.5f, 2f));
     return value.array(float[].class).ofMinSize(4).ofMaxSize(400);
   }
 
   @Property(tries = 50)
-  void quantileMatchesNumpyLinearOnSortedIndex(@ForAll("sorted") List<Float> values,
-      @ForAll @DoubleRange(min = 0, max = 1) double q) {
+  void quantileMatchesNumpyLinearOnSortedIndex(
+      @ForAll("sorted") List<Float> values, @ForAll @DoubleRange(min = 0, max = 1) double q) {
     float[] a = new float[values.size()];
     for (int i = 0; i < a.length; i++) {
       a[i] = values.get(i);
@@ -87,10 +90,15 @@ class GenerationProperties {
 
   @Provide
   Arbitrary<List<Float>> sorted() {
-    return Arbitraries.floats().between(-100, 100).list().ofMinSize(1).ofMaxSize(50)
-        .map(l -> {
-          l.sort(null);
-          return l;
-        });
+    return Arbitraries.floats()
+        .between(-100, 100)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(50)
+        .map(
+            l -> {
+              l.sort(null);
+              return l;
+            });
   }
 }

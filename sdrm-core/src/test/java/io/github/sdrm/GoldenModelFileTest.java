@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * A model file of format version 1, committed with the users it generated when it was written,
- * must keep loading and generating exactly those users. Regenerate both files only when a format
- * change is intended, with {@code main} from the repository root (test class path):
- * {@code java -cp <test class path> io.github.sdrm.GoldenModelFileTest sdrm-core/src/test/resources/io/github/sdrm}.
+ * A model file of format version 1, committed with the users it generated when it was written, must
+ * keep loading and generating exactly those users. Regenerate both files only when a format change
+ * is intended, with {@code main} from the repository root (test class path): {@code java -cp <test
+ * class path> io.github.sdrm.GoldenModelFileTest sdrm-core/src/test/resources/io/github/sdrm}.
  */
 class GoldenModelFileTest {
   private static final String MODEL = "golden-v1.sdrm";
@@ -43,8 +43,10 @@ class GoldenModelFileTest {
   @Test
   void formatVersion1_loadsAndGeneratesTheSameUsers() throws IOException, URISyntaxException {
     Path model = Path.of(GoldenModelFileTest.class.getResource(MODEL).toURI());
-    String expected = Files.readString(Path.of(GoldenModelFileTest.class.getResource(EXPECTED)
-        .toURI()), StandardCharsets.UTF_8);
+    String expected =
+        Files.readString(
+            Path.of(GoldenModelFileTest.class.getResource(EXPECTED).toURI()),
+            StandardCharsets.UTF_8);
     FittedSdrm loaded = FittedSdrm.load(model);
     assertEquals(expected, generated(loaded));
   }
@@ -52,10 +54,11 @@ class GoldenModelFileTest {
   /** Writes the golden model and its generated users into {@code args[0]}. */
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args[0]);
-    FittedSdrm model = TestData.smallConfig().seed(5).build()
-        .fit(TestData.clustered(45, 20, 3L));
+    FittedSdrm model = TestData.smallConfig().seed(5).build().fit(TestData.clustered(45, 20, 3L));
     model.save(dir.resolve(MODEL));
-    Files.writeString(dir.resolve(EXPECTED), generated(FittedSdrm.load(dir.resolve(MODEL))),
+    Files.writeString(
+        dir.resolve(EXPECTED),
+        generated(FittedSdrm.load(dir.resolve(MODEL))),
         StandardCharsets.UTF_8);
   }
 }

@@ -17,8 +17,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
  * Damaged model files — the committed golden file truncated, with bytes flipped, with counts and
- * shapes overwritten by huge or negative numbers, or with bytes inserted — either load or fail
- * with {@link ModelFormatException} naming the file; never another exception, never an {@link
+ * shapes overwritten by huge or negative numbers, or with bytes inserted — either load or fail with
+ * {@link ModelFormatException} naming the file; never another exception, never an {@link
  * OutOfMemoryError} from a size read out of the file.
  */
 class ModelFileFuzzProperties {
@@ -40,11 +40,13 @@ class ModelFileFuzzProperties {
   private static int[] smallLongOffsets() {
     ByteBuffer buffer = ByteBuffer.wrap(GOLDEN);
     return java.util.stream.IntStream.range(0, GOLDEN.length - 8)
-        .filter(i -> buffer.getLong(i) >= 1 && buffer.getLong(i) <= 100_000).toArray();
+        .filter(i -> buffer.getLong(i) >= 1 && buffer.getLong(i) <= 100_000)
+        .toArray();
   }
 
-  private static final int[] HUGE = {Integer.MAX_VALUE, Integer.MIN_VALUE, -1, 0, 1, 1 << 30,
-      999_999_999, 65_535};
+  private static final int[] HUGE = {
+    Integer.MAX_VALUE, Integer.MIN_VALUE, -1, 0, 1, 1 << 30, 999_999_999, 65_535
+  };
 
   @AfterContainer
   static void deleteDir() throws IOException {
@@ -75,8 +77,9 @@ class ModelFileFuzzProperties {
             at = SMALL_LONGS[rnd.nextInt(SMALL_LONGS.length)];
           }
           if (at + 8 <= b.length) {
-            ByteBuffer.wrap(b, at, 8).putLong(rnd.nextBoolean() ? Long.MAX_VALUE
-                : (long) HUGE[rnd.nextInt(HUGE.length)]);
+            ByteBuffer.wrap(b, at, 8)
+                .putLong(
+                    rnd.nextBoolean() ? Long.MAX_VALUE : (long) HUGE[rnd.nextInt(HUGE.length)]);
           }
         }
         default -> { // bytes inserted
@@ -105,8 +108,15 @@ class ModelFileFuzzProperties {
     } catch (IOException e) {
       // an I/O failure is an allowed outcome
     } catch (Throwable t) {
-      fail("loading a damaged model file (seed " + seed + ", " + content.length + " bytes)"
-          + " threw " + t, t);
+      fail(
+          "loading a damaged model file (seed "
+              + seed
+              + ", "
+              + content.length
+              + " bytes)"
+              + " threw "
+              + t,
+          t);
     }
   }
 
@@ -116,8 +126,9 @@ class ModelFileFuzzProperties {
     // reached new float[-8] (found by the property above)
     Path file = DIR.resolve("overflow.sdrm");
     Files.write(file, damage(-4));
-    ModelFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
-        ModelFormatException.class, () -> FittedSdrm.load(file));
+    ModelFormatException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ModelFormatException.class, () -> FittedSdrm.load(file));
     assertTrue(e.getMessage().startsWith(file + " is"), e.getMessage());
   }
 }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Same seed ⇒ bit-identical training and generation; different seed ⇒ different. */
 class ReproducibilityTest {
   private static List<Double> losses(FittedSdrm m) {
-    return m.provenance().history().stream().map(TrainingEvent::loss)
-        .collect(Collectors.toList());
+    return m.provenance().history().stream().map(TrainingEvent::loss).collect(Collectors.toList());
   }
 
   @Test
@@ -47,11 +46,15 @@ class ReproducibilityTest {
   @Test
   void vaeEarlyStoppingOff_runsEveryEpochAndKeepsTheLast() {
     InteractionMatrix train = TestData.clustered(45, 20, 3L);
-    FittedSdrm m = TestData.smallConfig().vaeMaxEpochs(9).vaePatience(0).vaeEarlyStopping(false)
-        .build().fit(train);
+    FittedSdrm m =
+        TestData.smallConfig()
+            .vaeMaxEpochs(9)
+            .vaePatience(0)
+            .vaeEarlyStopping(false)
+            .build()
+            .fit(train);
     assertEquals(9, m.provenance().vaeEpochs());
-    long vaeEvents = m.provenance().history().stream().filter(e -> e.stage() == Stage.VAE)
-        .count();
+    long vaeEvents = m.provenance().history().stream().filter(e -> e.stage() == Stage.VAE).count();
     assertEquals(9, vaeEvents);
   }
 }

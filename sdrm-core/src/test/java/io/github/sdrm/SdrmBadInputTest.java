@@ -32,56 +32,76 @@ class SdrmBadInputTest {
 
   @Test
   void fit_emptyMatrix() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TestData.smallConfig().build().fit(InteractionMatrix.builder(0, 5).build()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TestData.smallConfig().build().fit(InteractionMatrix.builder(0, 5).build()));
     assertEquals("train must have at least one row, found 0", e.getMessage());
   }
 
   @Test
   void fit_noStoredEntries() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TestData.smallConfig().build().fit(InteractionMatrix.builder(4, 5).build()));
-    assertEquals("train must have at least one stored entry, found none in 4 x 5",
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TestData.smallConfig().build().fit(InteractionMatrix.builder(4, 5).build()));
+    assertEquals("train must have at least one stored entry, found none in 4 x 5", e.getMessage());
   }
 
   @Test
   void fit_validationWithOtherItemCount() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TestData.smallConfig().build().fit(TestData.clustered(10, 30, 1L),
-            TestData.clustered(10, 31, 1L)));
-    assertEquals("validation must have as many items as train, found 31 items in validation"
-        + " and 30 in train", e.getMessage());
-  }
-
-  @Test
-  void augment_otherItemCount() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> model.augment(TestData.clustered(5, 29, 1L)));
-    assertEquals("matrix must have the model's 30 items, found 29 (rows x items = 5 x 29)",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TestData.smallConfig()
+                    .build()
+                    .fit(TestData.clustered(10, 30, 1L), TestData.clustered(10, 31, 1L)));
+    assertEquals(
+        "validation must have as many items as train, found 31 items in validation"
+            + " and 30 in train",
         e.getMessage());
   }
 
   @Test
+  void augment_otherItemCount() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> model.augment(TestData.clustered(5, 29, 1L)));
+    assertEquals(
+        "matrix must have the model's 30 items, found 29 (rows x items = 5 x 29)", e.getMessage());
+  }
+
+  @Test
   void generate_negativeUsers() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> model.generate(-1, Resolution.FULL));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> model.generate(-1, Resolution.FULL));
     assertEquals("users must be at least 0, found -1", e.getMessage());
   }
 
   @Test
   void generate_rawBinarizerNeedsScores() {
-    FittedSdrm raw = TestData.smallConfig().binarizer(Binarizer.raw()).vaeMaxEpochs(1)
-        .diffusionEpochs(1).build().fit(TestData.clustered(20, 10, 1L));
+    FittedSdrm raw =
+        TestData.smallConfig()
+            .binarizer(Binarizer.raw())
+            .vaeMaxEpochs(1)
+            .diffusionEpochs(1)
+            .build()
+            .fit(TestData.clustered(20, 10, 1L));
     assertThrows(IllegalStateException.class, () -> raw.generate(3, Resolution.FULL));
     assertEquals(3, raw.generateScores(3, Resolution.FULL, 1L).rows());
   }
 
   @Test
   void fit_nonFiniteVaeLoss() {
-    TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-        () -> TestData.smallConfig().vaeLearningRate(1e38).build()
-            .fit(TestData.clustered(40, 30, 2L)));
+    TrainingDivergedException e =
+        assertThrows(
+            TrainingDivergedException.class,
+            () ->
+                TestData.smallConfig()
+                    .vaeLearningRate(1e38)
+                    .build()
+                    .fit(TestData.clustered(40, 30, 2L)));
     assertEquals(Stage.VAE, e.stage());
     assertTrue(!Double.isFinite(e.loss()));
     assertTrue(e.getMessage().startsWith("VAE training diverged: loss is "), e.getMessage());
@@ -90,12 +110,17 @@ class SdrmBadInputTest {
 
   @Test
   void fit_nonFiniteDiffusionLoss() {
-    TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-        () -> TestData.smallConfig().diffusionLearningRate(1e38).diffusionEpochs(30).build()
-            .fit(TestData.clustered(40, 30, 2L)));
+    TrainingDivergedException e =
+        assertThrows(
+            TrainingDivergedException.class,
+            () ->
+                TestData.smallConfig()
+                    .diffusionLearningRate(1e38)
+                    .diffusionEpochs(30)
+                    .build()
+                    .fit(TestData.clustered(40, 30, 2L)));
     assertEquals(Stage.DIFFUSION, e.stage());
-    assertTrue(e.getMessage().startsWith("diffusion training diverged: loss is "),
-        e.getMessage());
+    assertTrue(e.getMessage().startsWith("diffusion training diverged: loss is "), e.getMessage());
   }
 
   @Test
@@ -103,8 +128,7 @@ class SdrmBadInputTest {
     byte[] bytes = Files.readAllBytes(saved);
     Path cut = dir.resolve("cut.sdrm");
     Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
-    ModelFormatException e = assertThrows(ModelFormatException.class,
-        () -> FittedSdrm.load(cut));
+    ModelFormatException e = assertThrows(ModelFormatException.class, () -> FittedSdrm.load(cut));
     assertTrue(e.getMessage().contains("is truncated"), e.getMessage());
   }
 
@@ -120,8 +144,8 @@ class SdrmBadInputTest {
   void load_foreignFile() throws IOException {
     Path foreign = dir.resolve("notes.txt");
     Files.writeString(foreign, "user,item,value\n0,1,1\n");
-    ModelFormatException e = assertThrows(ModelFormatException.class,
-        () -> FittedSdrm.load(foreign));
+    ModelFormatException e =
+        assertThrows(ModelFormatException.class, () -> FittedSdrm.load(foreign));
     assertEquals(foreign + " is not an SDRM model file (no SDRMJMOD header)", e.getMessage());
   }
 
@@ -134,13 +158,12 @@ class SdrmBadInputTest {
   @Test
   void load_newerFormatVersion() throws IOException {
     byte[] bytes = Files.readAllBytes(saved);
-    bytes[11] = (byte) (ModelFile.FORMAT_VERSION + 1);  // big-endian int after the 8-byte magic
+    bytes[11] = (byte) (ModelFile.FORMAT_VERSION + 1); // big-endian int after the 8-byte magic
     Path newer = dir.resolve("newer.sdrm");
     Files.write(newer, bytes);
-    ModelFormatException e = assertThrows(ModelFormatException.class,
-        () -> FittedSdrm.load(newer));
-    assertTrue(e.getMessage().contains("has model format version 2, newer than the 1"),
-        e.getMessage());
+    ModelFormatException e = assertThrows(ModelFormatException.class, () -> FittedSdrm.load(newer));
+    assertTrue(
+        e.getMessage().contains("has model format version 2, newer than the 1"), e.getMessage());
   }
 
   @Test
@@ -159,8 +182,7 @@ class SdrmBadInputTest {
     Files.createDirectories(target.resolve("child"));
     assertThrows(IOException.class, () -> model.save(target));
     try (Stream<Path> files = Files.list(dir)) {
-      List<String> names = files.map(p -> p.getFileName().toString())
-          .collect(Collectors.toList());
+      List<String> names = files.map(p -> p.getFileName().toString()).collect(Collectors.toList());
       assertEquals(List.of("occupied"), names);
     }
   }

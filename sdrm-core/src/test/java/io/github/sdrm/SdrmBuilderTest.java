@@ -55,31 +55,36 @@ class SdrmBuilderTest {
 
   @Test
   void noiseVarianceDiminisher_zero() {
-    rejects("noiseVarianceDiminisher must be positive and finite, found 0.0",
+    rejects(
+        "noiseVarianceDiminisher must be positive and finite, found 0.0",
         () -> Sdrm.builder().noiseVarianceDiminisher(0));
   }
 
   @Test
   void noiseVarianceDiminisher_nan() {
-    rejects("noiseVarianceDiminisher must be positive and finite, found NaN",
+    rejects(
+        "noiseVarianceDiminisher must be positive and finite, found NaN",
         () -> Sdrm.builder().noiseVarianceDiminisher(Double.NaN));
   }
 
   @Test
   void diffusionLearningRate_negative() {
-    rejects("diffusionLearningRate must be positive and finite, found -1.0E-5",
+    rejects(
+        "diffusionLearningRate must be positive and finite, found -1.0E-5",
         () -> Sdrm.builder().diffusionLearningRate(-1e-5));
   }
 
   @Test
   void vaeLearningRate_infinite() {
-    rejects("vaeLearningRate must be positive and finite, found Infinity",
+    rejects(
+        "vaeLearningRate must be positive and finite, found Infinity",
         () -> Sdrm.builder().vaeLearningRate(Double.POSITIVE_INFINITY));
   }
 
   @Test
   void diffusionBatchSize_zero() {
-    rejects("diffusionBatchSize must be at least 1, found 0",
+    rejects(
+        "diffusionBatchSize must be at least 1, found 0",
         () -> Sdrm.builder().diffusionBatchSize(0));
   }
 
@@ -105,13 +110,15 @@ class SdrmBuilderTest {
 
   @Test
   void validationFraction_one() {
-    rejects("validationFraction must be in (0, 1), found 1.0",
+    rejects(
+        "validationFraction must be in (0, 1), found 1.0",
         () -> Sdrm.builder().validationFraction(1.0));
   }
 
   @Test
   void generationBatchSize_zero() {
-    rejects("generationBatchSize must be at least 1, found 0",
+    rejects(
+        "generationBatchSize must be at least 1, found 0",
         () -> Sdrm.builder().generationBatchSize(0));
   }
 
@@ -122,7 +129,8 @@ class SdrmBuilderTest {
 
   @Test
   void elementwiseThreads_negative() {
-    rejects("elementwiseThreads must be at least 0, found -1",
+    rejects(
+        "elementwiseThreads must be at least 0, found -1",
         () -> Sdrm.builder().elementwiseThreads(-1));
   }
 
@@ -154,9 +162,16 @@ class SdrmBuilderTest {
 
   @Test
   void properties_roundTrip() {
-    Sdrm s = Sdrm.builder().timesteps(17).noiseVarianceDiminisher(0.3).seed(-5)
-        .vaeEarlyStopping(false).vaeValidation(VaeValidation.LEAK_FREE)
-        .binarizer(Binarizer.equalSparsity(0.125)).resolution(Resolution.MULTI).build();
+    Sdrm s =
+        Sdrm.builder()
+            .timesteps(17)
+            .noiseVarianceDiminisher(0.3)
+            .seed(-5)
+            .vaeEarlyStopping(false)
+            .vaeValidation(VaeValidation.LEAK_FREE)
+            .binarizer(Binarizer.equalSparsity(0.125))
+            .resolution(Resolution.MULTI)
+            .build();
     assertEquals(s, Sdrm.fromProperties(s.toProperties()));
   }
 
@@ -167,8 +182,9 @@ class SdrmBuilderTest {
     java.util.Map<String, String> p = new java.util.LinkedHashMap<>(s.toProperties());
     p.remove("vaeValidation");
     assertEquals(VaeValidation.LEAK_FREE, Sdrm.fromProperties(p).vaeValidation());
-    NullPointerException e = org.junit.jupiter.api.Assertions.assertThrows(
-        NullPointerException.class, () -> Sdrm.builder().vaeValidation(null));
+    NullPointerException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            NullPointerException.class, () -> Sdrm.builder().vaeValidation(null));
     assertEquals("vaeValidation", e.getMessage());
   }
 }

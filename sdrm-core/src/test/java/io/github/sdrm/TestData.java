@@ -25,8 +25,19 @@ final class TestData {
 
   /** A small, fast configuration. */
   static Sdrm.Builder smallConfig() {
-    return Sdrm.builder().vaeHiddenSize(16).latentSize(8).vaeBatchSize(16).vaeMaxEpochs(15)
-        .vaePatience(3).timesteps(6).denoiserLayers(1).diffusionEpochs(4).diffusionBatchSize(16)
-        .diffusionLearningRate(1e-3).generationBatchSize(7).threads(1).elementwiseThreads(1);
+    return Sdrm.builder()
+        .vaeHiddenSize(16)
+        .latentSize(8)
+        .vaeBatchSize(16)
+        .vaeMaxEpochs(15)
+        .vaePatience(3)
+        .timesteps(6)
+        .denoiserLayers(1)
+        .diffusionEpochs(4)
+        .diffusionBatchSize(16)
+        .diffusionLearningRate(1e-3)
+        .generationBatchSize(7)
+        .threads(1)
+        .elementwiseThreads(1);
   }
 }

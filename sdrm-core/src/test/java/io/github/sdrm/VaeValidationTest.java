@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /** The two ways the VAE's early stopping validates. */
 class VaeValidationTest {
   private final InteractionMatrix users = TestData.clustered(30, 40, 9L).withAllOnes();
-  private final FoldInSplit split = FoldInSplit.split(users, 0.2, 123,
-      FoldInSplit.Mode.NUMPY_COMPATIBLE, FoldInSplit.Values.ALL_ONES);
+  private final FoldInSplit split =
+      FoldInSplit.split(
+          users, 0.2, 123, FoldInSplit.Mode.NUMPY_COMPATIBLE, FoldInSplit.Values.ALL_ONES);
 
   @Test
   void merged_givesBackTheSplitUsers() {
@@ -23,8 +24,9 @@ class VaeValidationTest {
 
   @Test
   void leakFree_scoresTheSameSplitEveryEpoch() {
-    IntFunction<FoldInSplit> v = SdrmTrainer.validation(
-        Sdrm.builder().vaeValidation(VaeValidation.LEAK_FREE).build(), split, 7L);
+    IntFunction<FoldInSplit> v =
+        SdrmTrainer.validation(
+            Sdrm.builder().vaeValidation(VaeValidation.LEAK_FREE).build(), split, 7L);
     assertSame(split, v.apply(0));
     assertSame(split, v.apply(499));
   }
@@ -42,8 +44,7 @@ class VaeValidationTest {
     assertEquals(split.heldOut().storedCount(), e1.heldOut().storedCount());
     IntFunction<FoldInSplit> again = SdrmTrainer.validation(cfg, split, 7L);
     assertEquals(e1.heldOut(), again.apply(1).heldOut());
-    assertNotEquals(e1.heldOut(),
-        SdrmTrainer.validation(cfg, split, 8L).apply(1).heldOut());
+    assertNotEquals(e1.heldOut(), SdrmTrainer.validation(cfg, split, 8L).apply(1).heldOut());
   }
 
   @Test
@@ -56,10 +57,8 @@ class VaeValidationTest {
     InteractionMatrix train = TestData.clustered(45, 20, 3L);
     InteractionMatrix valid = TestData.clustered(12, 20, 4L);
     for (VaeValidation mode : VaeValidation.values()) {
-      FittedSdrm a = TestData.smallConfig().vaeValidation(mode).seed(3).build()
-          .fit(train, valid);
-      FittedSdrm b = TestData.smallConfig().vaeValidation(mode).seed(3).build()
-          .fit(train, valid);
+      FittedSdrm a = TestData.smallConfig().vaeValidation(mode).seed(3).build().fit(train, valid);
+      FittedSdrm b = TestData.smallConfig().vaeValidation(mode).seed(3).build().fit(train, valid);
       assertEquals(a.generate(10, Resolution.FULL), b.generate(10, Resolution.FULL), mode.name());
       assertEquals(mode, a.provenance().config().vaeValidation());
     }

@@ -10,10 +10,10 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * An immutable user–item interaction matrix in compressed sparse row (CSR) form.
  *
- * <p>Rows are users, columns are items. Every <em>stored</em> entry is either {@code 1} (liked)
- * or {@code 0} (disliked, stored explicitly); cells that are not stored are unobserved. Stored
- * zeros are real data: they count in {@link #storedCount()} and {@link #density()}, as in the
- * reference implementation of SDRM (Lilienthal et al., IEEE Access 2024).
+ * <p>Rows are users, columns are items. Every <em>stored</em> entry is either {@code 1} (liked) or
+ * {@code 0} (disliked, stored explicitly); cells that are not stored are unobserved. Stored zeros
+ * are real data: they count in {@link #storedCount()} and {@link #density()}, as in the reference
+ * implementation of SDRM (Lilienthal et al., IEEE Access 2024).
  *
  * <p>Within each row the stored columns are kept in ascending order. Instances are created with
  * {@link #builder(int, int)}, {@link #fromTriplets}, {@link #fromRows} or derived from another
@@ -35,8 +35,8 @@ public final class InteractionMatrix {
   private final int[] columnIndices;
   private final byte[] values;
 
-  private InteractionMatrix(int rows, int columns, int[] rowPointers, int[] columnIndices,
-      byte[] values) {
+  private InteractionMatrix(
+      int rows, int columns, int[] rowPointers, int[] columnIndices, byte[] values) {
     this.rows = rows;
     this.columns = columns;
     this.rowPointers = rowPointers;
@@ -62,15 +62,19 @@ public final class InteractionMatrix {
    * @throws IllegalArgumentException if the arrays differ in length, an index is out of range, a
    *     value is not 0 or 1, or a cell appears twice; the message names the offending entry
    */
-  public static InteractionMatrix fromTriplets(int rows, int columns, int[] rowIndex,
-      int[] columnIndex, byte[] value) {
+  public static InteractionMatrix fromTriplets(
+      int rows, int columns, int[] rowIndex, int[] columnIndex, byte[] value) {
     Objects.requireNonNull(rowIndex, "rowIndex");
     Objects.requireNonNull(columnIndex, "columnIndex");
     Objects.requireNonNull(value, "value");
     if (rowIndex.length != columnIndex.length || rowIndex.length != value.length) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "triplet arrays must have equal lengths, found rows=%d, columns=%d, values=%d",
-          rowIndex.length, columnIndex.length, value.length));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "triplet arrays must have equal lengths, found rows=%d, columns=%d, values=%d",
+              rowIndex.length,
+              columnIndex.length,
+              value.length));
     }
     Builder b = new Builder(rows, columns);
     for (int i = 0; i < rowIndex.length; i++) {
@@ -88,21 +92,25 @@ public final class InteractionMatrix {
    *     every stored entry is 1
    * @throws IllegalArgumentException on a malformed row, naming it
    */
-  public static InteractionMatrix fromRows(int columns, int[][] columnsPerRow,
-      byte[][] valuesPerRow) {
+  public static InteractionMatrix fromRows(
+      int columns, int[][] columnsPerRow, byte[][] valuesPerRow) {
     Objects.requireNonNull(columnsPerRow, "columnsPerRow");
     if (valuesPerRow != null && valuesPerRow.length != columnsPerRow.length) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "valuesPerRow must have one entry per row, found %d for %d rows",
-          valuesPerRow.length, columnsPerRow.length));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "valuesPerRow must have one entry per row, found %d for %d rows",
+              valuesPerRow.length,
+              columnsPerRow.length));
     }
     Builder b = new Builder(columnsPerRow.length, columns);
     for (int r = 0; r < columnsPerRow.length; r++) {
       int[] cols = Objects.requireNonNull(columnsPerRow[r], "columnsPerRow[" + r + "]");
       byte[] vals = valuesPerRow == null ? null : valuesPerRow[r];
       if (vals != null && vals.length != cols.length) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "row %d has %d columns but %d values", r, cols.length, vals.length));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT, "row %d has %d columns but %d values", r, cols.length, vals.length));
       }
       for (int i = 0; i < cols.length; i++) {
         b.add(r, cols[i], vals == null ? 1 : vals[i]);
@@ -161,14 +169,12 @@ public final class InteractionMatrix {
     return Arrays.copyOfRange(values, rowPointers[row], rowPointers[row + 1]);
   }
 
-  /**
-   * Returns the stored value of a cell, or -1 when the cell is not stored.
-   */
+  /** Returns the stored value of a cell, or -1 when the cell is not stored. */
   public int get(int row, int column) {
     checkRow(row);
     if (column < 0 || column >= columns) {
-      throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
-          "column must be in [0, %d), found %d", columns, column));
+      throw new IndexOutOfBoundsException(
+          String.format(Locale.ROOT, "column must be in [0, %d), found %d", columns, column));
     }
     int k = Arrays.binarySearch(columnIndices, rowPointers[row], rowPointers[row + 1], column);
     return k >= 0 ? values[k] : -1;
@@ -217,8 +223,13 @@ public final class InteractionMatrix {
   /** Returns rows {@code from} (inclusive) to {@code to} (exclusive). */
   public InteractionMatrix rowRange(int from, int to) {
     if (from < 0 || to > rows || from > to) {
-      throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
-          "row range must lie in [0, %d] with from <= to, found [%d, %d)", rows, from, to));
+      throw new IndexOutOfBoundsException(
+          String.format(
+              Locale.ROOT,
+              "row range must lie in [0, %d] with from <= to, found [%d, %d)",
+              rows,
+              from,
+              to));
     }
     int[] idx = new int[to - from];
     for (int i = 0; i < idx.length; i++) {
@@ -243,16 +254,21 @@ public final class InteractionMatrix {
     for (int i = 0; i < parts.length; i++) {
       InteractionMatrix p = Objects.requireNonNull(parts[i], "parts[" + i + "]");
       if (p.columns != columns) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "all matrices must have the same number of columns, found %d in part 0 and %d in"
-                + " part %d", columns, p.columns, i));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "all matrices must have the same number of columns, found %d in part 0 and %d in"
+                    + " part %d",
+                columns,
+                p.columns,
+                i));
       }
       totalRows += p.rows;
       totalStored += p.columnIndices.length;
     }
     if (totalRows > Integer.MAX_VALUE - 1 || totalStored > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("stacked matrix too large: " + totalRows + " rows, "
-          + totalStored + " stored entries");
+      throw new IllegalArgumentException(
+          "stacked matrix too large: " + totalRows + " rows, " + totalStored + " stored entries");
     }
     int[] ptr = new int[(int) totalRows + 1];
     int[] cols = new int[(int) totalStored];
@@ -311,8 +327,9 @@ public final class InteractionMatrix {
     Objects.requireNonNull(rowIndices, "rowIndices");
     int n = rowIndices.length;
     if ((long) n * columns > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "dense batch of %d x %d is too large; use smaller batches", n, columns));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT, "dense batch of %d x %d is too large; use smaller batches", n, columns));
     }
     if (dataType == DataType.DOUBLE) {
       double[] buf = new double[n * columns];
@@ -346,8 +363,8 @@ public final class InteractionMatrix {
 
   private void checkRow(int row) {
     if (row < 0 || row >= rows) {
-      throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
-          "row must be in [0, %d), found %d", rows, row));
+      throw new IndexOutOfBoundsException(
+          String.format(Locale.ROOT, "row must be in [0, %d), found %d", rows, row));
     }
   }
 
@@ -360,8 +377,11 @@ public final class InteractionMatrix {
       return false;
     }
     InteractionMatrix m = (InteractionMatrix) o;
-    return rows == m.rows && columns == m.columns && Arrays.equals(rowPointers, m.rowPointers)
-        && Arrays.equals(columnIndices, m.columnIndices) && Arrays.equals(values, m.values);
+    return rows == m.rows
+        && columns == m.columns
+        && Arrays.equals(rowPointers, m.rowPointers)
+        && Arrays.equals(columnIndices, m.columnIndices)
+        && Arrays.equals(values, m.values);
   }
 
   @Override
@@ -373,17 +393,23 @@ public final class InteractionMatrix {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "InteractionMatrix[%d x %d, stored=%d, ones=%d]", rows,
-        columns, storedCount(), onesCount());
+    return String.format(
+        Locale.ROOT,
+        "InteractionMatrix[%d x %d, stored=%d, ones=%d]",
+        rows,
+        columns,
+        storedCount(),
+        onesCount());
   }
 
   /**
-   * Collects entries and validates them. Entries may be added in any order; {@link #build()}
-   * sorts them and rejects duplicate cells. {@code build()} may be called more than once.
+   * Collects entries and validates them. Entries may be added in any order; {@link #build()} sorts
+   * them and rejects duplicate cells. {@code build()} may be called more than once.
    */
   public static final class Builder {
     /** The most rows a matrix can have (the row-pointer array holds rows + 1 ints). */
     static final int MAX_ROWS = Integer.MAX_VALUE - 9;
+
     private final int rows;
     private final int columns;
     private int[] r = new int[16];
@@ -393,8 +419,8 @@ public final class InteractionMatrix {
 
     private Builder(int rows, int columns) {
       if (rows < 0 || rows > MAX_ROWS) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "rows must be in [0, %d], found %d", MAX_ROWS, rows));
+        throw new IllegalArgumentException(
+            String.format(Locale.ROOT, "rows must be in [0, %d], found %d", MAX_ROWS, rows));
       }
       if (columns < 1) {
         throw new IllegalArgumentException("columns must be at least 1, found " + columns);
@@ -406,22 +432,38 @@ public final class InteractionMatrix {
     /**
      * Adds one stored entry.
      *
-     * @throws IllegalArgumentException if the row or column is out of range or the value is not
-     *     0 or 1; the message names row, column and value
+     * @throws IllegalArgumentException if the row or column is out of range or the value is not 0
+     *     or 1; the message names row, column and value
      */
     public Builder add(int row, int column, int value) {
       if (row < 0 || row >= rows) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "row must be in [0, %d), found %d (column %d, value %d)", rows, row, column, value));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "row must be in [0, %d), found %d (column %d, value %d)",
+                rows,
+                row,
+                column,
+                value));
       }
       if (column < 0 || column >= columns) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "column must be in [0, %d), found %d (row %d, value %d)", columns, column, row,
-            value));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "column must be in [0, %d), found %d (row %d, value %d)",
+                columns,
+                column,
+                row,
+                value));
       }
       if (value != 0 && value != 1) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "value must be 0 or 1, found %d at row %d, column %d", value, row, column));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "value must be 0 or 1, found %d at row %d, column %d",
+                value,
+                row,
+                column));
       }
       if (size == r.length) {
         int n = Math.max(16, size * 2);
@@ -461,8 +503,8 @@ public final class InteractionMatrix {
         sortRow(cols, vals, ptr[row], ptr[row + 1]);
         for (int k = ptr[row] + 1; k < ptr[row + 1]; k++) {
           if (cols[k] == cols[k - 1]) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "duplicate cell at row %d, column %d", row, cols[k]));
+            throw new IllegalArgumentException(
+                String.format(Locale.ROOT, "duplicate cell at row %d, column %d", row, cols[k]));
           }
         }
       }

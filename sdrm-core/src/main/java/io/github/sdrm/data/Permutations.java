@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Seeded index permutations (Fisher–Yates), shared by every module so that a seed shuffles the
- * same way everywhere: user splits, mini-batch orders, subsamples.
+ * Seeded index permutations (Fisher–Yates), shared by every module so that a seed shuffles the same
+ * way everywhere: user splits, mini-batch orders, subsamples.
  */
 public final class Permutations {
   private Permutations() {}
@@ -36,8 +36,8 @@ public final class Permutations {
    */
   public static int[] range(int from, int to) {
     if (to < from) {
-      throw new IllegalArgumentException("range must have from <= to, found [" + from + ", "
-          + to + ")");
+      throw new IllegalArgumentException(
+          "range must have from <= to, found [" + from + ", " + to + ")");
     }
     int[] r = new int[to - from];
     for (int i = 0; i < r.length; i++) {

@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
  * with {@code n >= 2} stored entries, {@code ceil(p * n)} of them are held out and the rest form
  * the user's fold-in row.
  *
- * <p>By default both parts are written as ones, so stored zeros ("disliked") become positives:
- * this is the reference's rule ({@link Values#ALL_ONES}). {@link Values#POSITIVES_ONLY} draws the
+ * <p>By default both parts are written as ones, so stored zeros ("disliked") become positives: this
+ * is the reference's rule ({@link Values#ALL_ONES}). {@link Values#POSITIVES_ONLY} draws the
  * held-out entries from the positives only and keeps stored zeros, as zeros, in the fold-in row.
  *
  * <p>Users with fewer than two candidate entries keep all their entries in the fold-in row and get
@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
  *
  * <p>{@link Mode#NUMPY_COMPATIBLE} reproduces the reference bit for bit: {@code
  * np.random.seed(seed)} once, then {@code np.random.choice(n, k, replace=False)} per user in row
- * order, the chosen positions indexing the user's stored entries in ascending column order.
- * {@link Mode#FAST} uses a {@link SplittableRandom} and a partial Fisher–Yates shuffle.
+ * order, the chosen positions indexing the user's stored entries in ascending column order. {@link
+ * Mode#FAST} uses a {@link SplittableRandom} and a partial Fisher–Yates shuffle.
  */
 public final class FoldInSplit {
 
@@ -48,8 +48,8 @@ public final class FoldInSplit {
   private final InteractionMatrix heldOut;
   private final int[] usersWithoutHeldOut;
 
-  private FoldInSplit(InteractionMatrix foldIn, InteractionMatrix heldOut,
-      int[] usersWithoutHeldOut) {
+  private FoldInSplit(
+      InteractionMatrix foldIn, InteractionMatrix heldOut, int[] usersWithoutHeldOut) {
     this.foldIn = foldIn;
     this.heldOut = heldOut;
     this.usersWithoutHeldOut = usersWithoutHeldOut;
@@ -63,8 +63,8 @@ public final class FoldInSplit {
    * seed 123, {@link Mode#NUMPY_COMPATIBLE}, {@link Values#ALL_ONES}.
    */
   public static FoldInSplit reference(InteractionMatrix users) {
-    return split(users, DEFAULT_HELD_OUT_FRACTION, REFERENCE_SEED, Mode.NUMPY_COMPATIBLE,
-        Values.ALL_ONES);
+    return split(
+        users, DEFAULT_HELD_OUT_FRACTION, REFERENCE_SEED, Mode.NUMPY_COMPATIBLE, Values.ALL_ONES);
   }
 
   /**
@@ -84,14 +84,15 @@ public final class FoldInSplit {
    * @param values how the parts are written
    * @throws IllegalArgumentException if the fraction or seed is out of range
    */
-  public static FoldInSplit split(InteractionMatrix users, double heldOutFraction, long seed,
-      Mode mode, Values values) {
+  public static FoldInSplit split(
+      InteractionMatrix users, double heldOutFraction, long seed, Mode mode, Values values) {
     Objects.requireNonNull(users, "users");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(values, "values");
     if (!(heldOutFraction > 0.0 && heldOutFraction < 1.0)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "heldOutFraction must be in (0, 1), found %s", heldOutFraction));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT, "heldOutFraction must be in (0, 1), found %s", heldOutFraction));
     }
     NumpyLegacyRandom numpy = mode == Mode.NUMPY_COMPATIBLE ? new NumpyLegacyRandom(seed) : null;
     SplittableRandom fast = mode == Mode.FAST ? new SplittableRandom(seed) : null;
@@ -224,7 +225,12 @@ public final class FoldInSplit {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "FoldInSplit[users=%d, foldIn=%d, heldOut=%d, skipped=%d]",
-        foldIn.rows(), foldIn.storedCount(), heldOut.storedCount(), usersWithoutHeldOut.length);
+    return String.format(
+        Locale.ROOT,
+        "FoldInSplit[users=%d, foldIn=%d, heldOut=%d, skipped=%d]",
+        foldIn.rows(),
+        foldIn.storedCount(),
+        heldOut.storedCount(),
+        usersWithoutHeldOut.length);
   }
 }

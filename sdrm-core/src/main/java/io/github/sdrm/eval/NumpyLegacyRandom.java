@@ -1,11 +1,10 @@
 package io.github.sdrm.eval;
 
 /**
- * The legacy NumPy random stream ({@code numpy.random.seed} / {@code RandomState}), reduced to
- * what the reference's fold-in split uses: MT19937 seeded with {@code init_genrand(seed)}, and
- * {@code choice(n, k, replace=False)}, which NumPy computes as the first {@code k} entries of a
- * Fisher–Yates permutation of {@code 0..n-1} whose bounded integers are drawn by masked
- * rejection.
+ * The legacy NumPy random stream ({@code numpy.random.seed} / {@code RandomState}), reduced to what
+ * the reference's fold-in split uses: MT19937 seeded with {@code init_genrand(seed)}, and {@code
+ * choice(n, k, replace=False)}, which NumPy computes as the first {@code k} entries of a
+ * Fisher–Yates permutation of {@code 0..n-1} whose bounded integers are drawn by masked rejection.
  */
 final class NumpyLegacyRandom {
   private static final int N = 624;

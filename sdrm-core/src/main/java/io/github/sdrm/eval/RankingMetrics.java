@@ -34,11 +34,11 @@ public final class RankingMetrics {
    * @param foldIn the users' fold-in rows; their stored items are masked
    * @param heldOut the users' held-out rows
    * @param cutoffs the k values, each in [1, items]
-   * @throws IllegalArgumentException on a shape mismatch, a bad cut-off, a non-finite score
-   *     (naming the user and item) or when no user has held-out items
+   * @throws IllegalArgumentException on a shape mismatch, a bad cut-off, a non-finite score (naming
+   *     the user and item) or when no user has held-out items
    */
-  public static Result evaluate(INDArray scores, InteractionMatrix foldIn,
-      InteractionMatrix heldOut, int... cutoffs) {
+  public static Result evaluate(
+      INDArray scores, InteractionMatrix foldIn, InteractionMatrix heldOut, int... cutoffs) {
     Objects.requireNonNull(scores, "scores");
     if (scores.rank() != 2) {
       throw new IllegalArgumentException("scores must be a matrix, found rank " + scores.rank());
@@ -56,8 +56,8 @@ public final class RankingMetrics {
    * Evaluates a score matrix given as rows of floats (see {@link #evaluate(INDArray,
    * InteractionMatrix, InteractionMatrix, int...)}).
    */
-  public static Result evaluate(float[][] scores, InteractionMatrix foldIn,
-      InteractionMatrix heldOut, int... cutoffs) {
+  public static Result evaluate(
+      float[][] scores, InteractionMatrix foldIn, InteractionMatrix heldOut, int... cutoffs) {
     Objects.requireNonNull(scores, "scores");
     int cols = scores.length == 0 ? heldOut.columns() : scores[0].length;
     checkShapes(scores.length, cols, foldIn, heldOut);
@@ -68,22 +68,29 @@ public final class RankingMetrics {
     return acc.result();
   }
 
-  private static void checkShapes(long rows, long cols, InteractionMatrix foldIn,
-      InteractionMatrix heldOut) {
+  private static void checkShapes(
+      long rows, long cols, InteractionMatrix foldIn, InteractionMatrix heldOut) {
     Objects.requireNonNull(foldIn, "foldIn");
     Objects.requireNonNull(heldOut, "heldOut");
-    if (rows != heldOut.rows() || cols != heldOut.columns() || rows != foldIn.rows()
+    if (rows != heldOut.rows()
+        || cols != heldOut.columns()
+        || rows != foldIn.rows()
         || cols != foldIn.columns()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "scores, fold-in and held-out must have the same shape, found scores %d x %d,"
-              + " fold-in %d x %d, held-out %d x %d",
-          rows, cols, foldIn.rows(), foldIn.columns(), heldOut.rows(), heldOut.columns()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "scores, fold-in and held-out must have the same shape, found scores %d x %d,"
+                  + " fold-in %d x %d, held-out %d x %d",
+              rows,
+              cols,
+              foldIn.rows(),
+              foldIn.columns(),
+              heldOut.rows(),
+              heldOut.columns()));
     }
   }
 
-  /**
-   * Accumulates metrics one user at a time, so that scores never need to be held for all users.
-   */
+  /** Accumulates metrics one user at a time, so that scores never need to be held for all users. */
   public static final class Accumulator {
     private final int items;
     private final int[] cutoffs;
@@ -109,8 +116,12 @@ public final class RankingMetrics {
       int max = 0;
       for (int k : cutoffs) {
         if (k <= 0 || k > items) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "cut-off k must be in [1, %d] (the number of items), found %d", items, k));
+          throw new IllegalArgumentException(
+              String.format(
+                  Locale.ROOT,
+                  "cut-off k must be in [1, %d] (the number of items), found %d",
+                  items,
+                  k));
         }
         max = Math.max(max, k);
       }
@@ -139,13 +150,19 @@ public final class RankingMetrics {
      */
     public void add(int user, float[] scores, int[] masked, int[] heldOut) {
       if (scores.length != items) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "user %d: expected %d scores, found %d", user, items, scores.length));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT, "user %d: expected %d scores, found %d", user, items, scores.length));
       }
       for (int i = 0; i < scores.length; i++) {
         if (!Float.isFinite(scores[i])) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "score of user %d, item %d must be finite, found %s", user, i, scores[i]));
+          throw new IllegalArgumentException(
+              String.format(
+                  Locale.ROOT,
+                  "score of user %d, item %d must be finite, found %s",
+                  user,
+                  i,
+                  scores[i]));
         }
       }
       if (heldOut.length == 0) {
@@ -216,8 +233,8 @@ public final class RankingMetrics {
   }
 
   /**
-   * The indices of the {@code k} highest scores, best first, skipping masked items; ties go to
-   * the lower index. Fewer than {@code k} are returned when fewer items are unmasked.
+   * The indices of the {@code k} highest scores, best first, skipping masked items; ties go to the
+   * lower index. Fewer than {@code k} are returned when fewer items are unmasked.
    */
   static int[] topK(float[] scores, int[] masked, int k) {
     boolean[] isMasked = new boolean[scores.length];
@@ -296,8 +313,8 @@ public final class RankingMetrics {
     private final double[] ndcg;
     private final int users;
 
-    Result(int[] cutoffs, double[] truncatedRecall, double[] plainRecall, double[] ndcg,
-        int users) {
+    Result(
+        int[] cutoffs, double[] truncatedRecall, double[] plainRecall, double[] ndcg, int users) {
       this.cutoffs = cutoffs;
       this.truncatedRecall = truncatedRecall;
       this.plainRecall = plainRecall;
@@ -344,8 +361,14 @@ public final class RankingMetrics {
     public String toString() {
       StringBuilder sb = new StringBuilder("RankingMetrics.Result[users=").append(users);
       for (int i = 0; i < cutoffs.length; i++) {
-        sb.append(String.format(Locale.ROOT, ", R@%d=%.4f, N@%d=%.4f", cutoffs[i],
-            truncatedRecall[i], cutoffs[i], ndcg[i]));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                ", R@%d=%.4f, N@%d=%.4f",
+                cutoffs[i],
+                truncatedRecall[i],
+                cutoffs[i],
+                ndcg[i]));
       }
       return sb.append(']').toString();
     }

@@ -14,24 +14,27 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains the {@link LatentDenoiser} on fixed latent codes with the {@link ScoreLoss}: t ~ U{1..T}
- * per row, ε ~ N(0, ν²I), Adam with coupled weight decay and a learning rate decaying linearly
- * per epoch, lr·(1 − epoch/E). Internal.
+ * per row, ε ~ N(0, ν²I), Adam with coupled weight decay and a learning rate decaying linearly per
+ * epoch, lr·(1 − epoch/E). Internal.
  */
 public final class DiffusionTrainer {
   /** The reference's coupled L2 weight decay. */
   public static final double WEIGHT_DECAY = 1e-4;
 
   /** Training settings. */
-  public record Settings(int batchSize, double learningRate, int epochs,
-      double noiseVarianceDiminisher) {}
+  public record Settings(
+      int batchSize, double learningRate, int epochs, double noiseVarianceDiminisher) {}
 
   private DiffusionTrainer() {}
 
-  /**
-   * Trains {@code net} on {@code latents} ([N, d], the frozen VAE's μ of the training rows).
-   */
-  public static void train(LatentDenoiser net, NoiseSchedule schedule, INDArray latents,
-      Settings s, long seed, EpochCallback callback) {
+  /** Trains {@code net} on {@code latents} ([N, d], the frozen VAE's μ of the training rows). */
+  public static void train(
+      LatentDenoiser net,
+      NoiseSchedule schedule,
+      INDArray latents,
+      Settings s,
+      long seed,
+      EpochCallback callback) {
     SplittableRandom rnd = new SplittableRandom(seed);
     Adam adam = Adam.pytorchDefaults(WEIGHT_DECAY);
     int n = (int) latents.rows();

@@ -49,8 +49,7 @@ public final class LatentDenoiser {
   private final double[] sinusoids;
 
   /** Creates a denoiser with freshly initialised weights. */
-  public LatentDenoiser(int latent, int timesteps, int hiddenLayers, long seed,
-      DataType dataType) {
+  public LatentDenoiser(int latent, int timesteps, int hiddenLayers, long seed, DataType dataType) {
     this.latent = latent;
     this.timesteps = timesteps;
     this.hiddenLayers = hiddenLayers;
@@ -60,14 +59,15 @@ public final class LatentDenoiser {
     int d = latent;
     embW = new Param("den.emb.w", Initializers.pytorchLinear(new long[] {t, t}, t, rnd, dataType));
     embB = new Param("den.emb.b", Initializers.pytorchLinear(new long[] {1, t}, t, rnd, dataType));
-    inW = new Param("den.in.w",
-        Initializers.pytorchLinear(new long[] {d + t, d}, d + t, rnd, dataType));
-    inB = new Param("den.in.b", Initializers.pytorchLinear(new long[] {1, d}, d + t, rnd, dataType));
+    inW =
+        new Param(
+            "den.in.w", Initializers.pytorchLinear(new long[] {d + t, d}, d + t, rnd, dataType));
+    inB =
+        new Param("den.in.b", Initializers.pytorchLinear(new long[] {1, d}, d + t, rnd, dataType));
     inSlope = new Param("den.in.slope", Initializers.constant(new long[] {1, 1}, 0.25, dataType));
     hidW = new Param("den.hid.w", Initializers.pytorchLinear(new long[] {d, d}, d, rnd, dataType));
     hidB = new Param("den.hid.b", Initializers.pytorchLinear(new long[] {1, d}, d, rnd, dataType));
-    hidSlope = new Param("den.hid.slope",
-        Initializers.constant(new long[] {1, 1}, 0.25, dataType));
+    hidSlope = new Param("den.hid.slope", Initializers.constant(new long[] {1, 1}, 0.25, dataType));
     outW = new Param("den.out.w", Initializers.pytorchLinear(new long[] {d, d}, d, rnd, dataType));
     outB = new Param("den.out.b", Initializers.pytorchLinear(new long[] {1, d}, d, rnd, dataType));
     params = List.of(embW, embB, inW, inB, inSlope, hidW, hidB, hidSlope, outW, outB);
@@ -124,8 +124,8 @@ public final class LatentDenoiser {
   }
 
   /**
-   * The sinusoidal embeddings of the given timesteps, the whole list repeated {@code copies}
-   * times, [copies·n, T]. Built from a Java table: ND4J's pullRows was ~4 ms for 1650 rows.
+   * The sinusoidal embeddings of the given timesteps, the whole list repeated {@code copies} times,
+   * [copies·n, T]. Built from a Java table: ND4J's pullRows was ~4 ms for 1650 rows.
    */
   INDArray sinusoids(int[] t, int copies) {
     int width = timesteps;
@@ -214,8 +214,10 @@ public final class LatentDenoiser {
     INDArray da0 = preluBackward(p.preActivations.get(0), dh, inSlope);
     Linear.backward(p.input, da0, inW, inB, false);
     // only the embedding part of the input carries parameters
-    INDArray inWe = inW.value().get(NDArrayIndex.interval(latent, latent + timesteps),
-        NDArrayIndex.all()).dup();
+    INDArray inWe =
+        inW.value()
+            .get(NDArrayIndex.interval(latent, latent + timesteps), NDArrayIndex.all())
+            .dup();
     INDArray de = Nd4j.gemm(da0, inWe, false, true);
     Linear.backward(p.sinusoid, de, embW, embB, false);
   }

@@ -16,8 +16,8 @@ final class Linear {
 
   /**
    * Accumulates dW += xᵀ·dy and db += Σ_rows dy, and returns dx = dy·Wᵀ when {@code needInput}.
-   * Both accumulations are single BLAS calls into the gradient buffers (the column sum as
-   * 1ᵀ·dy, which was several times faster than ND4J's sum along dimension 0).
+   * Both accumulations are single BLAS calls into the gradient buffers (the column sum as 1ᵀ·dy,
+   * which was several times faster than ND4J's sum along dimension 0).
    */
   static INDArray backward(INDArray x, INDArray dy, Param w, Param b, boolean needInput) {
     Nd4j.gemm(x, dy, w.grad(), true, false, 1.0, 1.0);
@@ -27,11 +27,10 @@ final class Linear {
   }
 
   /**
-   * tanh(x) = 1 − 2/(exp(2x) + 1), in place: the same function, ~2× faster than ND4J's tanh
-   * kernel here, within 2e-7 of it in float32 (and exact limits ±1 for large |x|).
+   * tanh(x) = 1 − 2/(exp(2x) + 1), in place: the same function, ~2× faster than ND4J's tanh kernel
+   * here, within 2e-7 of it in float32 (and exact limits ±1 for large |x|).
    */
   static INDArray tanhInPlace(INDArray x) {
-    return Transforms.exp(x.muli(2.0), false).addi(1.0)
-        .rdivi(-2.0).addi(1.0);
+    return Transforms.exp(x.muli(2.0), false).addi(1.0).rdivi(-2.0).addi(1.0);
   }
 }

@@ -56,8 +56,8 @@ public final class MultiVae {
     w1 = new Param("vae.w1", Initializers.xavierUniform(items, hidden, rnd, dataType));
     b1 = new Param("vae.b1", Initializers.normal(new long[] {1, hidden}, 0.001, rnd, dataType));
     w2 = new Param("vae.w2", Initializers.xavierUniform(hidden, 2 * latent, rnd, dataType));
-    b2 = new Param("vae.b2",
-        Initializers.normal(new long[] {1, 2L * latent}, 0.001, rnd, dataType));
+    b2 =
+        new Param("vae.b2", Initializers.normal(new long[] {1, 2L * latent}, 0.001, rnd, dataType));
     w3 = new Param("vae.w3", Initializers.xavierUniform(latent, hidden, rnd, dataType));
     b3 = new Param("vae.b3", Initializers.normal(new long[] {1, hidden}, 0.001, rnd, dataType));
     w4 = new Param("vae.w4", Initializers.xavierUniform(hidden, items, rnd, dataType));
@@ -134,8 +134,8 @@ public final class MultiVae {
   /**
    * The same loss and gradients from a batch's stored entries, never forming the dense [B, I]
    * input: the first layer adds the W₁ rows of each row's items (and its gradient touches only
-   * those rows), the dropout mask is needed only at the stored entries, and the reconstruction
-   * term reads the log-softmax only there. Equal to {@link #lossAndGradient(INDArray, INDArray,
+   * those rows), the dropout mask is needed only at the stored entries, and the reconstruction term
+   * reads the log-softmax only there. Equal to {@link #lossAndGradient(INDArray, INDArray,
    * INDArray, double)} within float rounding when {@code storedMask} holds the dense mask's values
    * at the stored entries.
    *
@@ -152,14 +152,19 @@ public final class MultiVae {
     return lossAndGradientAfterFirstLayer(null, null, x, xdVals, h1, eps, beta);
   }
 
-  private double lossAndGradientAfterFirstLayer(INDArray x, INDArray xd, SparseBatch sparse,
-      double[] xdVals, INDArray h1, INDArray eps, double beta) {
+  private double lossAndGradientAfterFirstLayer(
+      INDArray x,
+      INDArray xd,
+      SparseBatch sparse,
+      double[] xdVals,
+      INDArray h1,
+      INDArray eps,
+      double beta) {
     long batch = h1.rows();
     INDArray out = Linear.forward(h1, w2, b2);
     // contiguous copies: element-wise ops on column views were several times slower
     INDArray mu = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent)).dup();
-    INDArray logvar = out.get(NDArrayIndex.all(), NDArrayIndex.interval(latent, 2 * latent))
-        .dup();
+    INDArray logvar = out.get(NDArrayIndex.all(), NDArrayIndex.interval(latent, 2 * latent)).dup();
     INDArray std = Transforms.exp(logvar.mul(0.5), false);
     INDArray z = eps.mul(std).addi(mu);
     INDArray h3 = Linear.tanhInPlace(Linear.forward(z, w3, b3));
@@ -177,8 +182,13 @@ public final class MultiVae {
       dLogits = logits;
     }
     INDArray var = std.mul(std);
-    double kl = -0.5 * (mu.length() + logvar.sumNumber().doubleValue()
-        - mu.mul(mu).sumNumber().doubleValue() - var.sumNumber().doubleValue()) / batch;
+    double kl =
+        -0.5
+            * (mu.length()
+                + logvar.sumNumber().doubleValue()
+                - mu.mul(mu).sumNumber().doubleValue()
+                - var.sumNumber().doubleValue())
+            / batch;
     double loss = nll + beta * kl;
 
     INDArray dh3 = Linear.backward(h3, dLogits, w4, b4, true);
@@ -198,8 +208,8 @@ public final class MultiVae {
   }
 
   /**
-   * The multinomial negative log-likelihood −(1/B) Σ x·log_softmax(logits) from the stored
-   * entries; overwrites {@code logits} with its gradient, (softmax · rowSum − x) / B.
+   * The multinomial negative log-likelihood −(1/B) Σ x·log_softmax(logits) from the stored entries;
+   * overwrites {@code logits} with its gradient, (softmax · rowSum − x) / B.
    */
   private double sparseReconstruction(SparseBatch s, INDArray logits, long batch) {
     // logits becomes logit − rowMax (read at the stored entries), then exp of that, then the
@@ -228,8 +238,8 @@ public final class MultiVae {
       }
       rowScale[b] = rowSum / batch / sums[b];
     }
-    probs.muliColumnVector(Nd4j.create(rowScale, new long[] {s.rows, 1}, DataType.DOUBLE)
-        .castTo(probs.dataType()));
+    probs.muliColumnVector(
+        Nd4j.create(rowScale, new long[] {s.rows, 1}, DataType.DOUBLE).castTo(probs.dataType()));
     for (int b = 0; b < s.rows; b++) {
       for (int k = s.ptr[b]; k < s.ptr[b + 1]; k++) {
         float v = s.vals[k];
@@ -254,8 +264,11 @@ public final class MultiVae {
     double[] out = new double[s.vals.length];
     double[] mask = out.length == 0 ? out : storedMask.data().asDouble();
     if (mask.length != out.length) {
-      throw new IllegalArgumentException("storedMask must have one value per stored entry ("
-          + out.length + "), found " + mask.length);
+      throw new IllegalArgumentException(
+          "storedMask must have one value per stored entry ("
+              + out.length
+              + "), found "
+              + mask.length);
     }
     for (int b = 0; b < s.rows; b++) {
       double ss = 0;

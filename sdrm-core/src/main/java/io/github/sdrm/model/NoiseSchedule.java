@@ -1,8 +1,8 @@
 package io.github.sdrm.model;
 
 /**
- * The linear DDPM schedule of the reference: β_t = 1e−4 + (0.02 − 1e−4)·t/T for t = 0..T,
- * α_t = 1 − β_t, and ᾱ_t = Π_{s=1..t} α_s with ᾱ_0 = 1 (the empty product).
+ * The linear DDPM schedule of the reference: β_t = 1e−4 + (0.02 − 1e−4)·t/T for t = 0..T, α_t = 1 −
+ * β_t, and ᾱ_t = Π_{s=1..t} α_s with ᾱ_0 = 1 (the empty product).
  */
 public final class NoiseSchedule {
   static final double BETA_START = 1e-4;

@@ -32,9 +32,13 @@ final class ParamIo {
         throw new IllegalArgumentException("missing parameter " + p.name());
       }
       if (!Arrays.equals(v.shape(), p.value().shape())) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "parameter %s must have shape %s, found %s", p.name(),
-            Arrays.toString(p.value().shape()), Arrays.toString(v.shape())));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "parameter %s must have shape %s, found %s",
+                p.name(),
+                Arrays.toString(p.value().shape()),
+                Arrays.toString(v.shape())));
       }
       p.value().assign(v);
     }

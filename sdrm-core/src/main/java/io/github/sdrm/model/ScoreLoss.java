@@ -16,10 +16,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * L = ½·[MSE((b − a)/μ², r) + MSE(r, a)] / (Var(r) + 1e−8)
  * </pre>
  *
- * with μ = 0.1, MSE the mean over all elements and Var the unbiased variance over all elements of
- * r (PyTorch's {@code Tensor.var()}). Gradients flow through all three passes and through the
- * variance. The three passes are run as one stacked batch of 3B rows, each row with its own
- * dropout mask, which is the same computation as three separate calls.
+ * with μ = 0.1, MSE the mean over all elements and Var the unbiased variance over all elements of r
+ * (PyTorch's {@code Tensor.var()}). Gradients flow through all three passes and through the
+ * variance. The three passes are run as one stacked batch of 3B rows, each row with its own dropout
+ * mask, which is the same computation as three separate calls.
  */
 public final class ScoreLoss {
   /** The finite-difference step μ of the reference. */
@@ -40,8 +40,13 @@ public final class ScoreLoss {
    * @param dropMasks inverted-dropout masks for the three stacked passes, [3B, d]
    * @return the loss
    */
-  public static double lossAndGradient(LatentDenoiser net, NoiseSchedule schedule, INDArray z0,
-      int[] t, INDArray eps, INDArray dropMasks) {
+  public static double lossAndGradient(
+      LatentDenoiser net,
+      NoiseSchedule schedule,
+      INDArray z0,
+      int[] t,
+      INDArray eps,
+      INDArray dropMasks) {
     for (Param p : net.params()) {
       p.zeroGrad();
     }
@@ -69,9 +74,9 @@ public final class ScoreLoss {
     double n = (double) z0.length();
     double mu2 = STEP * STEP;
     INDArray r = epsHat.sub(z0);
-    INDArray diff = b.sub(a).divi(mu2);          // (b − a)/μ²
-    INDArray e1 = diff.sub(r);                   // D − r
-    INDArray e2 = r.sub(a);                      // r − a
+    INDArray diff = b.sub(a).divi(mu2); // (b − a)/μ²
+    INDArray e1 = diff.sub(r); // D − r
+    INDArray e2 = r.sub(a); // r − a
     double m1 = e1.mul(e1).sumNumber().doubleValue() / n;
     double m2 = e2.mul(e2).sumNumber().doubleValue() / n;
     double mean = r.sumNumber().doubleValue() / n;
@@ -79,11 +84,11 @@ public final class ScoreLoss {
     double var = centred.mul(centred).sumNumber().doubleValue() / (n - 1) + VARIANCE_EPS;
     double loss = 0.5 * (m1 + m2) / var;
 
-    double c = 1.0 / (var * n);                  // d(½·M/V)/dM · 2/N
+    double c = 1.0 / (var * n); // d(½·M/V)/dM · 2/N
     double dVar = -0.5 * (m1 + m2) / (var * var);
     // dL/dr = c·(−(D − r) + (r − a)) + dVar·2(r − r̄)/(N − 1)
     INDArray dR = e2.mul(c).subi(e1.mul(c)).addi(centred.muli(2.0 * dVar / (n - 1)));
-    INDArray dDiff = e1.muli(c / mu2);           // dL/db; dL/da gets its negative
+    INDArray dDiff = e1.muli(c / mu2); // dL/db; dL/da gets its negative
     INDArray dA = dDiff.neg().subi(e2.muli(c));
     INDArray dOut = Nd4j.vstack(dR, dA, dDiff);
     net.backward(pass, dOut);

@@ -62,7 +62,6 @@ public final class SparseBatch {
         out[k] = all[b * columns + cols[k]];
       }
     }
-    return Nd4j.create(out, new long[] {1, out.length}, DataType.DOUBLE)
-        .castTo(dense.dataType());
+    return Nd4j.create(out, new long[] {1, out.length}, DataType.DOUBLE).castTo(dense.dataType());
   }
 }

@@ -17,9 +17,9 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Trains a {@link MultiVae} as the reference does: Adam, shuffled mini-batches, KL annealing
- * β = min(cap, step / totalAnnealSteps) per mini-batch, and early stopping on the validation
- * Recall@10 (truncated) with the best weights restored. Internal.
+ * Trains a {@link MultiVae} as the reference does: Adam, shuffled mini-batches, KL annealing β =
+ * min(cap, step / totalAnnealSteps) per mini-batch, and early stopping on the validation Recall@10
+ * (truncated) with the best weights restored. Internal.
  */
 public final class VaeTrainer {
   /** The cut-off of the early-stopping metric. */
@@ -27,8 +27,8 @@ public final class VaeTrainer {
 
   /**
    * Training matrices below this density train from their stored entries ({@link
-   * MultiVae#lossAndGradient(SparseBatch, INDArray, INDArray, double)}); denser ones keep the
-   * dense path, whose dropout draws reproduce the published ML-100K and ALB runs bit for bit.
+   * MultiVae#lossAndGradient(SparseBatch, INDArray, INDArray, double)}); denser ones keep the dense
+   * path, whose dropout draws reproduce the published ML-100K and ALB runs bit for bit.
    */
   public static final double SPARSE_INPUT_BELOW_DENSITY = 0.01;
 
@@ -43,8 +43,14 @@ public final class VaeTrainer {
   }
 
   /** Training settings. */
-  public record Settings(int batchSize, double learningRate, int maxEpochs, int patience,
-      double annealCap, int totalAnnealSteps, boolean earlyStopping) {}
+  public record Settings(
+      int batchSize,
+      double learningRate,
+      int maxEpochs,
+      int patience,
+      double annealCap,
+      int totalAnnealSteps,
+      boolean earlyStopping) {}
 
   /** What training achieved. */
   public record Result(int epochsRun, int bestEpoch, double bestValidationRecall) {}
@@ -57,18 +63,31 @@ public final class VaeTrainer {
    * validation} is null or the split of epoch 0 has no held-out entries, or early stopping is off,
    * all {@code maxEpochs} are run and the last weights are kept.
    */
-  public static Result train(MultiVae vae, InteractionMatrix rows,
-      IntFunction<FoldInSplit> validation, Settings s, long seed, EpochCallback callback) {
+  public static Result train(
+      MultiVae vae,
+      InteractionMatrix rows,
+      IntFunction<FoldInSplit> validation,
+      Settings s,
+      long seed,
+      EpochCallback callback) {
     return train(vae, rows, validation, s, seed, callback, Input.AUTO);
   }
 
-  /** As {@link #train(MultiVae, InteractionMatrix, IntFunction, Settings, long, EpochCallback)}
-   * with the first layer's input path chosen (benchmarks compare them). */
-  public static Result train(MultiVae vae, InteractionMatrix rows,
-      IntFunction<FoldInSplit> validation, Settings s, long seed, EpochCallback callback,
+  /**
+   * As {@link #train(MultiVae, InteractionMatrix, IntFunction, Settings, long, EpochCallback)} with
+   * the first layer's input path chosen (benchmarks compare them).
+   */
+  public static Result train(
+      MultiVae vae,
+      InteractionMatrix rows,
+      IntFunction<FoldInSplit> validation,
+      Settings s,
+      long seed,
+      EpochCallback callback,
       Input input) {
-    boolean sparse = input == Input.SPARSE
-        || (input == Input.AUTO && rows.density() < SPARSE_INPUT_BELOW_DENSITY);
+    boolean sparse =
+        input == Input.SPARSE
+            || (input == Input.AUTO && rows.density() < SPARSE_INPUT_BELOW_DENSITY);
     SplittableRandom rnd = new SplittableRandom(seed);
     Adam adam = Adam.pytorchDefaults(0.0);
     FoldInSplit first = validation == null ? null : validation.apply(0);
@@ -93,14 +112,15 @@ public final class VaeTrainer {
             if (sparse) {
               // the mask is drawn only where it matters, at the stored entries
               SparseBatch x = SparseBatch.of(rows, idx);
-              INDArray mask = x.storedCount() == 0 ? null
-                  : noise.dropoutMask(1, x.storedCount(), MultiVae.INPUT_DROPOUT);
+              INDArray mask =
+                  x.storedCount() == 0
+                      ? null
+                      : noise.dropoutMask(1, x.storedCount(), MultiVae.INPUT_DROPOUT);
               INDArray eps = noise.gaussian(idx.length, vae.latent(), 1.0);
               loss = vae.lossAndGradient(x, mask, eps, beta);
             } else {
               INDArray x = rows.denseRows(idx, vae.dataType());
-              INDArray mask = noise.dropoutMask(idx.length, vae.items(),
-                  MultiVae.INPUT_DROPOUT);
+              INDArray mask = noise.dropoutMask(idx.length, vae.items(), MultiVae.INPUT_DROPOUT);
               INDArray eps = noise.gaussian(idx.length, vae.latent(), 1.0);
               loss = vae.lossAndGradient(x, mask, eps, beta);
             }
@@ -145,15 +165,14 @@ public final class VaeTrainer {
   }
 
   /** Recall@k (truncated) of the reconstruction from μ, fold-in items masked. */
-  public static double validationRecall(MultiVae vae, InteractionMatrix foldIn,
-      InteractionMatrix heldOut, int k, int batchSize) {
+  public static double validationRecall(
+      MultiVae vae, InteractionMatrix foldIn, InteractionMatrix heldOut, int k, int batchSize) {
     RankingMetrics.Accumulator acc = new RankingMetrics.Accumulator(vae.items(), k);
     for (int from = 0; from < foldIn.rows(); from += batchSize) {
       int to = Math.min(foldIn.rows(), from + batchSize);
       int[] idx = Shuffle.range(from, to);
       try (MemoryWorkspace ws = Workspaces.open("SDRM_VAE_EVAL")) {
-        float[][] scores = vae.reconstruct(foldIn.denseRows(idx, vae.dataType()))
-            .toFloatMatrix();
+        float[][] scores = vae.reconstruct(foldIn.denseRows(idx, vae.dataType())).toFloatMatrix();
         for (int i = 0; i < idx.length; i++) {
           int u = idx[i];
           acc.add(u, scores[i], foldIn.rowColumns(u), heldOut.rowColumns(u));

@@ -6,8 +6,8 @@ import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Adam exactly as PyTorch's {@code torch.optim.Adam} (1.13, non-amsgrad, non-fused), including
- * its <em>coupled</em> weight decay: the decay {@code wd * p} is added to the gradient before the
+ * Adam exactly as PyTorch's {@code torch.optim.Adam} (1.13, non-amsgrad, non-fused), including its
+ * <em>coupled</em> weight decay: the decay {@code wd * p} is added to the gradient before the
  * moments are updated (this is not AdamW).
  *
  * <pre>
@@ -43,8 +43,9 @@ public final class Adam {
   }
 
   /**
-   * Applies one update to every parameter with learning rate {@code lr}. Each gradient is
-   * consumed: it holds the applied update afterwards. The moment buffers are created on first use, outside any workspace.
+   * Applies one update to every parameter with learning rate {@code lr}. Each gradient is consumed:
+   * it holds the applied update afterwards. The moment buffers are created on first use, outside
+   * any workspace.
    */
   public void step(List<Param> params, double lr) {
     step++;
@@ -64,8 +65,9 @@ public final class Adam {
         Nd4j.getBlasWrapper().level1().axpy(g.length(), weightDecay, p.value(), g);
       }
       // the op turns g into the update and advances both moments in place
-      Nd4j.exec(new AdamUpdater(g, p.secondMoment, p.firstMoment, lr, beta1, beta2,
-          fusedEpsilon, (int) (step - 1)));
+      Nd4j.exec(
+          new AdamUpdater(
+              g, p.secondMoment, p.firstMoment, lr, beta1, beta2, fusedEpsilon, (int) (step - 1)));
       p.value().subi(g);
     }
   }

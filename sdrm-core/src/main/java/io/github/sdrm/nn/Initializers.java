@@ -13,7 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Initializers {
   private Initializers() {}
 
-  /** Xavier (Glorot) uniform: U(−a, a), a = √(6 / (fanIn + fanOut)), for a [fanIn, fanOut] matrix. */
+  /**
+   * Xavier (Glorot) uniform: U(−a, a), a = √(6 / (fanIn + fanOut)), for a [fanIn, fanOut] matrix.
+   */
   public static INDArray xavierUniform(int fanIn, int fanOut, SplittableRandom rnd, DataType dt) {
     double a = Math.sqrt(6.0 / (fanIn + fanOut));
     return uniform(new long[] {fanIn, fanOut}, -a, a, rnd, dt);
@@ -31,8 +33,8 @@ public final class Initializers {
   }
 
   /** U(lo, hi) entries. */
-  public static INDArray uniform(long[] shape, double lo, double hi, SplittableRandom rnd,
-      DataType dt) {
+  public static INDArray uniform(
+      long[] shape, double lo, double hi, SplittableRandom rnd, DataType dt) {
     int n = (int) length(shape);
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
@@ -42,8 +44,7 @@ public final class Initializers {
   }
 
   /** PyTorch's default for {@code nn.Linear}: weights and biases U(−1/√fanIn, 1/√fanIn). */
-  public static INDArray pytorchLinear(long[] shape, int fanIn, SplittableRandom rnd,
-      DataType dt) {
+  public static INDArray pytorchLinear(long[] shape, int fanIn, SplittableRandom rnd, DataType dt) {
     double b = 1.0 / Math.sqrt(fanIn);
     return uniform(shape, -b, b, rnd, dt);
   }

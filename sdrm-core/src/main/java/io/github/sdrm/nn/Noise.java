@@ -8,8 +8,8 @@ public interface Noise {
   INDArray gaussian(long rows, long cols, double std);
 
   /**
-   * A new [rows, cols] inverted-dropout mask: each entry is {@code 1/(1−p)} with probability
-   * {@code 1−p} and 0 otherwise, as PyTorch's {@code F.dropout}.
+   * A new [rows, cols] inverted-dropout mask: each entry is {@code 1/(1−p)} with probability {@code
+   * 1−p} and 0 otherwise, as PyTorch's {@code F.dropout}.
    */
   INDArray dropoutMask(long rows, long cols, double p);
 }

@@ -3,9 +3,7 @@ package io.github.sdrm.nn;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/**
- * A named trainable tensor with its gradient and optimiser state. Internal.
- */
+/** A named trainable tensor with its gradient and optimiser state. Internal. */
 public final class Param {
   private final String name;
   private final INDArray value;

@@ -6,9 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Threads {
   private Threads() {}
 
-  /**
-   * Sets the BLAS threads and ND4J's element-wise (OpenMP) threads; 0 leaves a setting alone.
-   */
+  /** Sets the BLAS threads and ND4J's element-wise (OpenMP) threads; 0 leaves a setting alone. */
   public static void apply(int blasThreads, int elementwiseThreads) {
     if (blasThreads > 0) {
       Nd4j.factory().blas().setMaxThreads(blasThreads);

@@ -14,13 +14,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * optimiser state, results) are created outside it or detached. Internal.
  */
 public final class Workspaces {
-  private static final WorkspaceConfiguration CONFIG = WorkspaceConfiguration.builder()
-      .initialSize(0)
-      .policyAllocation(AllocationPolicy.STRICT)
-      .policyLearning(LearningPolicy.FIRST_LOOP)
-      .policyReset(ResetPolicy.BLOCK_LEFT)
-      .policySpill(SpillPolicy.REALLOCATE)
-      .build();
+  private static final WorkspaceConfiguration CONFIG =
+      WorkspaceConfiguration.builder()
+          .initialSize(0)
+          .policyAllocation(AllocationPolicy.STRICT)
+          .policyLearning(LearningPolicy.FIRST_LOOP)
+          .policyReset(ResetPolicy.BLOCK_LEFT)
+          .policySpill(SpillPolicy.REALLOCATE)
+          .build();
 
   private Workspaces() {}
 

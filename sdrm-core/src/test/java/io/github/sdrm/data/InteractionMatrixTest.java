@@ -13,7 +13,10 @@ class InteractionMatrixTest {
 
   private static InteractionMatrix sample() {
     return InteractionMatrix.builder(3, 4)
-        .add(0, 2, 1).add(0, 0, 0).add(2, 3, 1).add(2, 1, 1)
+        .add(0, 2, 1)
+        .add(0, 0, 0)
+        .add(2, 3, 1)
+        .add(2, 1, 1)
         .build();
   }
 
@@ -36,22 +39,25 @@ class InteractionMatrixTest {
 
   @Test
   void add_valueNotBinary() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> InteractionMatrix.builder(3, 4).add(1, 2, 3));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> InteractionMatrix.builder(3, 4).add(1, 2, 3));
     assertEquals("value must be 0 or 1, found 3 at row 1, column 2", e.getMessage());
   }
 
   @Test
   void add_columnOutOfRange() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> InteractionMatrix.builder(3, 4).add(1, 4, 1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> InteractionMatrix.builder(3, 4).add(1, 4, 1));
     assertEquals("column must be in [0, 4), found 4 (row 1, value 1)", e.getMessage());
   }
 
   @Test
   void add_rowOutOfRange() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> InteractionMatrix.builder(3, 4).add(-1, 0, 1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> InteractionMatrix.builder(3, 4).add(-1, 0, 1));
     assertEquals("row must be in [0, 3), found -1 (column 0, value 1)", e.getMessage());
   }
 
@@ -64,15 +70,17 @@ class InteractionMatrixTest {
 
   @Test
   void builder_zeroItems() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> InteractionMatrix.builder(5, 0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> InteractionMatrix.builder(5, 0));
     assertEquals("columns must be at least 1, found 0", e.getMessage());
   }
 
   @Test
   void fromTriplets_lengthsDiffer() {
-    assertThrows(IllegalArgumentException.class, () -> InteractionMatrix.fromTriplets(2, 2,
-        new int[] {0}, new int[] {0, 1}, new byte[] {1}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            InteractionMatrix.fromTriplets(2, 2, new int[] {0}, new int[] {0, 1}, new byte[] {1}));
   }
 
   @Test
@@ -90,8 +98,10 @@ class InteractionMatrixTest {
 
   @Test
   void vstack_columnsDiffer() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> InteractionMatrix.vstack(sample(), InteractionMatrix.builder(1, 5).build()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> InteractionMatrix.vstack(sample(), InteractionMatrix.builder(1, 5).build()));
     assertTrue(e.getMessage().contains("found 4 in part 0 and 5 in part 1"), e.getMessage());
   }
 

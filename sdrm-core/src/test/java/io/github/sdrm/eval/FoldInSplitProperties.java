@@ -29,8 +29,10 @@ class FoldInSplitProperties {
   }
 
   @Property(tries = 100)
-  void foldInAndHeldOutPartitionEveryRow(@ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 30) int rows, @ForAll @IntRange(min = 1, max = 40) int cols,
+  void foldInAndHeldOutPartitionEveryRow(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 30) int rows,
+      @ForAll @IntRange(min = 1, max = 40) int cols,
       @ForAll FoldInSplit.Mode mode) {
     InteractionMatrix m = random(seed, rows, cols);
     long splitSeed = seed & 0xffffffffL;
@@ -61,8 +63,8 @@ class FoldInSplitProperties {
   }
 
   @Property(tries = 30)
-  void splitIsDeterministicPerSeed(@ForAll @LongRange(min = 0, max = 0xffffffffL) long seed,
-      @ForAll FoldInSplit.Mode mode) {
+  void splitIsDeterministicPerSeed(
+      @ForAll @LongRange(min = 0, max = 0xffffffffL) long seed, @ForAll FoldInSplit.Mode mode) {
     InteractionMatrix m = random(seed, 20, 30);
     FoldInSplit a = FoldInSplit.split(m, 0.2, seed, mode, FoldInSplit.Values.ALL_ONES);
     FoldInSplit b = FoldInSplit.split(m, 0.2, seed, mode, FoldInSplit.Values.ALL_ONES);
@@ -73,8 +75,8 @@ class FoldInSplitProperties {
   @Property(tries = 50)
   void positivesOnlyHoldsOutOnlyPositives(@ForAll long seed) {
     InteractionMatrix m = random(seed, 15, 25);
-    FoldInSplit s = FoldInSplit.split(m, 0.2, seed, FoldInSplit.Mode.FAST,
-        FoldInSplit.Values.POSITIVES_ONLY);
+    FoldInSplit s =
+        FoldInSplit.split(m, 0.2, seed, FoldInSplit.Mode.FAST, FoldInSplit.Values.POSITIVES_ONLY);
     for (int r = 0; r < m.rows(); r++) {
       for (int c : s.heldOut().rowColumns(r)) {
         assertEquals(1, m.get(r, c));

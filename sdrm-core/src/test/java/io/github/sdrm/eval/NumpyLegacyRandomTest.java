@@ -21,7 +21,8 @@ class NumpyLegacyRandomTest {
     NumpyLegacyRandom r = new NumpyLegacyRandom(123);
     assertArrayEquals(new int[] {4, 0}, r.choiceWithoutReplacement(10, 2));
     assertArrayEquals(new int[] {8, 10, 5, 6, 16}, r.choiceWithoutReplacement(25, 5));
-    assertArrayEquals(new int[] {97, 88, 100, 2, 4, 32, 74, 99, 36, 0, 31, 37, 28, 57, 45, 29,
-        24, 8, 5, 16, 13}, r.choiceWithoutReplacement(101, 21));
+    assertArrayEquals(
+        new int[] {97, 88, 100, 2, 4, 32, 74, 99, 36, 0, 31, 37, 28, 57, 45, 29, 24, 8, 5, 16, 13},
+        r.choiceWithoutReplacement(101, 21));
   }
 }

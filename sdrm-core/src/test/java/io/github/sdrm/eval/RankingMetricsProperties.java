@@ -27,8 +27,10 @@ class RankingMetricsProperties {
   }
 
   @Property(tries = 100)
-  void metricsLieInTheUnitInterval(@ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 20) int rows, @ForAll @IntRange(min = 10, max = 40) int cols) {
+  void metricsLieInTheUnitInterval(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 20) int rows,
+      @ForAll @IntRange(min = 10, max = 40) int cols) {
     FoldInSplit s = split(seed, rows, cols);
     Assume.that(s.heldOut().storedCount() > 0);
     SplittableRandom rnd = new SplittableRandom(~seed);
@@ -48,7 +50,9 @@ class RankingMetricsProperties {
   }
 
   @Property(tries = 100)
-  void perfectScorerGetsOne(@ForAll long seed, @ForAll @IntRange(min = 1, max = 20) int rows,
+  void perfectScorerGetsOne(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 20) int rows,
       @ForAll @IntRange(min = 10, max = 40) int cols) {
     FoldInSplit s = split(seed, rows, cols);
     Assume.that(s.heldOut().storedCount() > 0);
@@ -66,8 +70,8 @@ class RankingMetricsProperties {
   }
 
   @Property(tries = 100)
-  void truncatedRecallWithLargeKIsTheHitRateOfTheWholeHeldOutSet(@ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 10) int rows) {
+  void truncatedRecallWithLargeKIsTheHitRateOfTheWholeHeldOutSet(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 10) int rows) {
     int cols = 12;
     FoldInSplit s = split(seed, rows, cols);
     Assume.that(s.heldOut().storedCount() > 0);
@@ -85,8 +89,10 @@ class RankingMetricsProperties {
   }
 
   @Property(tries = 100)
-  void truncatedRecallEqualsPlainRecallOnceKCoversTheHeldOutSet(@ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 15) int rows, @ForAll @IntRange(min = 10, max = 40) int cols) {
+  void truncatedRecallEqualsPlainRecallOnceKCoversTheHeldOutSet(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 15) int rows,
+      @ForAll @IntRange(min = 10, max = 40) int cols) {
     FoldInSplit s = split(seed, rows, cols);
     Assume.that(s.heldOut().storedCount() > 0);
     int maxHeld = 0;
@@ -101,8 +107,8 @@ class RankingMetricsProperties {
       }
     }
     // k >= |held-out| for every user: hits / min(k, |H|) = hits / |H|, the hit rate of H
-    RankingMetrics.Result r = RankingMetrics.evaluate(scores, s.foldIn(), s.heldOut(), maxHeld,
-        cols);
+    RankingMetrics.Result r =
+        RankingMetrics.evaluate(scores, s.foldIn(), s.heldOut(), maxHeld, cols);
     assertEquals(r.plainRecall(maxHeld), r.recall(maxHeld), 1e-12);
     assertEquals(r.plainRecall(cols), r.recall(cols), 1e-12);
   }

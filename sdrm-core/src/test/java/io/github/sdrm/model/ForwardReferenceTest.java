@@ -29,11 +29,11 @@ class ForwardReferenceTest {
         row[i] = rnd.nextDouble() < 0.3 ? 1 : 0;
       }
     }
-    x[5] = new double[items];  // an empty row must stay finite (norm clamped)
+    x[5] = new double[items]; // an empty row must stay finite (norm clamped)
     INDArray xf = Nd4j.create(x).castTo(DataType.FLOAT);
     double[][] mu = vae.encodeMean(xf).castTo(DataType.DOUBLE).toDoubleMatrix();
-    double[][] logits = vae.decode(Nd4j.create(mu).castTo(DataType.FLOAT))
-        .castTo(DataType.DOUBLE).toDoubleMatrix();
+    double[][] logits =
+        vae.decode(Nd4j.create(mu).castTo(DataType.FLOAT)).castTo(DataType.DOUBLE).toDoubleMatrix();
 
     double[][] w1 = w(vae.w1.value());
     double[][] w2 = w(vae.w2.value());
@@ -83,8 +83,8 @@ class ForwardReferenceTest {
       x = noise.gaussian(n, d, 1.0);
       mask = noise.dropoutMask(n, d, 0.5);
     }
-    double[][] out = net.predict(x, net.sinusoids(t), mask).castTo(DataType.DOUBLE)
-        .toDoubleMatrix();
+    double[][] out =
+        net.predict(x, net.sinusoids(t), mask).castTo(DataType.DOUBLE).toDoubleMatrix();
     double[][] xd = x.castTo(DataType.DOUBLE).toDoubleMatrix();
     double[][] md = mask.castTo(DataType.DOUBLE).toDoubleMatrix();
     int half = timesteps / 2;

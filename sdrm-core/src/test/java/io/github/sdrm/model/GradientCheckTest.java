@@ -15,9 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Finite-difference checks, in double precision, of every hand-written backward pass: the
- * MultiVAE loss and the denoiser's score loss through its three passes, the shared hidden
- * weights, both PReLU slopes, the time embedding and the variance normaliser.
+ * Finite-difference checks, in double precision, of every hand-written backward pass: the MultiVAE
+ * loss and the denoiser's score loss through its three passes, the shared hidden weights, both
+ * PReLU slopes, the time embedding and the variance normaliser.
  */
 class GradientCheckTest {
   private static final double H = 1e-6;
@@ -107,8 +107,9 @@ class GradientCheckTest {
         double err = Math.abs(numeric - a) / Math.max(1e-3, Math.abs(numeric) + Math.abs(a));
         if (err > worst) {
           worst = err;
-          where = String.format(Locale.ROOT, "%s[%d]: analytic %.8g, numeric %.8g", p.name(), i,
-              a, numeric);
+          where =
+              String.format(
+                  Locale.ROOT, "%s[%d]: analytic %.8g, numeric %.8g", p.name(), i, a, numeric);
         }
       }
     }

@@ -16,17 +16,18 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class SamplerTest {
   /** Zero Gaussian noise and all-ones masks, so that the chains are deterministic. */
-  private static final Noise FIXED = new Noise() {
-    @Override
-    public INDArray gaussian(long rows, long cols, double std) {
-      return Nd4j.zeros(DataType.DOUBLE, rows, cols);
-    }
+  private static final Noise FIXED =
+      new Noise() {
+        @Override
+        public INDArray gaussian(long rows, long cols, double std) {
+          return Nd4j.zeros(DataType.DOUBLE, rows, cols);
+        }
 
-    @Override
-    public INDArray dropoutMask(long rows, long cols, double p) {
-      return Nd4j.ones(DataType.DOUBLE, rows, cols);
-    }
-  };
+        @Override
+        public INDArray dropoutMask(long rows, long cols, double p) {
+          return Nd4j.ones(DataType.DOUBLE, rows, cols);
+        }
+      };
 
   @Test
   void batchedRowsFollowTheirOwnChains() {
@@ -37,8 +38,8 @@ class SamplerTest {
     int[] start = {3, 8, 1, 5, 8, 2};
     double[][] batched = Sampler.sample(net, schedule, start, 1.0, FIXED).toDoubleMatrix();
     for (int r = 0; r < start.length; r++) {
-      double[] lone = Sampler.sample(net, schedule, new int[] {start[r]}, 1.0, FIXED)
-          .toDoubleMatrix()[0];
+      double[] lone =
+          Sampler.sample(net, schedule, new int[] {start[r]}, 1.0, FIXED).toDoubleMatrix()[0];
       assertArrayEquals(lone, batched[r], 1e-12, "row " + r + " with T_start " + start[r]);
       assertArrayEquals(reference(net, schedule, start[r], d), batched[r], 1e-12);
     }
@@ -49,8 +50,9 @@ class SamplerTest {
     INDArray x = Nd4j.zeros(DataType.DOUBLE, 1, d);
     for (int i = startStep; i >= 1; i--) {
       INDArray eps = net.predict(x, net.sinusoids(i, 1), Nd4j.ones(DataType.DOUBLE, 1, d));
-      x = x.sub(eps.mul((1 - s.alpha(i)) / Math.sqrt(1 - s.alphaBar(i))))
-          .div(Math.sqrt(s.alpha(i)));
+      x =
+          x.sub(eps.mul((1 - s.alpha(i)) / Math.sqrt(1 - s.alphaBar(i))))
+              .div(Math.sqrt(s.alpha(i)));
     }
     return x.toDoubleVector();
   }
@@ -58,8 +60,8 @@ class SamplerTest {
   @Test
   void differentStartStepsGiveDifferentRows() {
     LatentDenoiser net = new LatentDenoiser(3, 6, 0, 1L, DataType.DOUBLE);
-    double[][] out = Sampler.sample(net, new NoiseSchedule(6), new int[] {1, 5}, 1.0, FIXED)
-        .toDoubleMatrix();
+    double[][] out =
+        Sampler.sample(net, new NoiseSchedule(6), new int[] {1, 5}, 1.0, FIXED).toDoubleMatrix();
     assertEquals(3, out[0].length);
     org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(out[0], out[1]));
   }

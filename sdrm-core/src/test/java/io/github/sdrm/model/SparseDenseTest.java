@@ -32,8 +32,10 @@ class SparseDenseTest {
   }
 
   @Property(tries = 30)
-  void sparseEqualsDense(@ForAll @IntRange(min = 1, max = 40) int rows,
-      @ForAll @IntRange(min = 2, max = 90) int items, @ForAll @IntRange(min = 0, max = 60) int pct,
+  void sparseEqualsDense(
+      @ForAll @IntRange(min = 1, max = 40) int rows,
+      @ForAll @IntRange(min = 2, max = 90) int items,
+      @ForAll @IntRange(min = 0, max = 60) int pct,
       @ForAll long seed) {
     InteractionMatrix m = randomRows(rows + 3, items, pct / 100.0, seed);
     int[] idx = new int[rows];
@@ -49,8 +51,8 @@ class SparseDenseTest {
       INDArray eps = noise.gaussian(rows, 5, 1.0);
       double a = dense.lossAndGradient(x, mask, eps, 0.2);
       SparseBatch sb = SparseBatch.of(m, idx);
-      double b = sparse.lossAndGradient(sb, sb.storedCount() == 0 ? null : sb.atStored(mask),
-          eps, 0.2);
+      double b =
+          sparse.lossAndGradient(sb, sb.storedCount() == 0 ? null : sb.atStored(mask), eps, 0.2);
       assertEquals(a, b, 1e-5 * Math.max(1, Math.abs(a)), "loss");
     }
     List<Param> pd = dense.params();
@@ -60,8 +62,9 @@ class SparseDenseTest {
       INDArray gs = ps.get(k).grad();
       double scale = Math.max(1e-3, gd.amaxNumber().doubleValue());
       double diff = gd.sub(gs).amaxNumber().doubleValue();
-      assertTrue(diff <= 1e-5 * scale, pd.get(k).name() + ": max difference " + diff
-          + " at gradient scale " + scale);
+      assertTrue(
+          diff <= 1e-5 * scale,
+          pd.get(k).name() + ": max difference " + diff + " at gradient scale " + scale);
     }
   }
 
@@ -75,17 +78,24 @@ class SparseDenseTest {
     for (int run = 0; run < 2; run++) {
       MultiVae vae = new MultiVae(40, 12, 4, 9L, DataType.FLOAT);
       int r = run;
-      VaeTrainer.train(vae, m, null, settings, 17L, (epoch, loss, metric) -> {
-        if (epoch == 0) {
-          firstLoss[r] = loss;
-        }
-        lastLoss[r] = loss;
-      }, VaeTrainer.Input.SPARSE);
+      VaeTrainer.train(
+          vae,
+          m,
+          null,
+          settings,
+          17L,
+          (epoch, loss, metric) -> {
+            if (epoch == 0) {
+              firstLoss[r] = loss;
+            }
+            lastLoss[r] = loss;
+          },
+          VaeTrainer.Input.SPARSE);
       w[run] = vae.params().get(0).value().dup();
     }
     assertEquals(w[0], w[1], "same seed, same weights");
     assertEquals(firstLoss[0], firstLoss[1], 0);
-    assertTrue(lastLoss[0] < firstLoss[0], "the loss falls: " + firstLoss[0] + " -> "
-        + lastLoss[0]);
+    assertTrue(
+        lastLoss[0] < firstLoss[0], "the loss falls: " + firstLoss[0] + " -> " + lastLoss[0]);
   }
 }

@@ -43,7 +43,10 @@ class AdamTest {
         p[i] -= lr / bc1 * m[i] / denom;
       }
       for (int i = 0; i < n; i++) {
-        assertEquals(p[i], param.value().getDouble(i), 1e-12 * Math.max(1, Math.abs(p[i])),
+        assertEquals(
+            p[i],
+            param.value().getDouble(i),
+            1e-12 * Math.max(1, Math.abs(p[i])),
             "parameter " + i + " after step " + step);
       }
     }

@@ -10,11 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes text files through a temporary file in the same directory, moved into place atomically:
- * a reader never sees a half-written file, and a failed write leaves none behind (an existing
- * target is kept unchanged). The result is readable by everyone and writable by its owner
- * (rw-r--r-- on POSIX file systems), like a file written directly, rather than the private mode
- * of a temporary file.
+ * Writes text files through a temporary file in the same directory, moved into place atomically: a
+ * reader never sees a half-written file, and a failed write leaves none behind (an existing target
+ * is kept unchanged). The result is readable by everyone and writable by its owner (rw-r--r-- on
+ * POSIX file systems), like a file written directly, rather than the private mode of a temporary
+ * file.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -26,8 +26,8 @@ public final class AtomicFiles {
   }
 
   /**
-   * Writes {@code target} as UTF-8 text with {@code body}, replacing an existing file only when
-   * the body completed.
+   * Writes {@code target} as UTF-8 text with {@code body}, replacing an existing file only when the
+   * body completed.
    *
    * @throws IOException if the body or the file system fails; the temporary file is deleted
    */

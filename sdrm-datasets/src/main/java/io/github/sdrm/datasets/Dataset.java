@@ -16,8 +16,13 @@ public final class Dataset {
   private final int[] testRows;
   private final int[] validRows;
 
-  Dataset(InteractionMatrix full, List<String> userIds, List<String> itemIds, int[] trainRows,
-      int[] testRows, int[] validRows) {
+  Dataset(
+      InteractionMatrix full,
+      List<String> userIds,
+      List<String> itemIds,
+      int[] trainRows,
+      int[] testRows,
+      int[] validRows) {
     this.full = full;
     this.userIds = List.copyOf(userIds);
     this.itemIds = List.copyOf(itemIds);
@@ -79,8 +84,20 @@ public final class Dataset {
   /** Shape and split, for logs: {@code Dataset[938 users x 1008 items, 95215 stored, ...]}. */
   @Override
   public String toString() {
-    return "Dataset[" + full.rows() + " users x " + full.columns() + " items, "
-        + full.storedCount() + " stored (" + full.onesCount() + " ones); train "
-        + trainRows.length + ", test " + testRows.length + ", valid " + validRows.length + "]";
+    return "Dataset["
+        + full.rows()
+        + " users x "
+        + full.columns()
+        + " items, "
+        + full.storedCount()
+        + " stored ("
+        + full.onesCount()
+        + " ones); train "
+        + trainRows.length
+        + ", test "
+        + testRows.length
+        + ", valid "
+        + validRows.length
+        + "]";
   }
 }

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds a dataset's ratings file: in a local directory, in the cache, or by downloading it from
- * its official location into the cache.
+ * Finds a dataset's ratings file: in a local directory, in the cache, or by downloading it from its
+ * official location into the cache.
  *
  * <p>The cache directory is the system property {@code sdrm.cache.dir}, else the environment
  * variable {@code SDRM_CACHE_DIR}, else {@code ~/.sdrm/datasets}. A download is written to a
@@ -53,13 +53,12 @@ public final class Datasets {
   }
 
   /**
-   * The path of a source's file: {@code localDirectory/fileName} when it exists (not verified:
-   * the user put it there), else {@code cacheDirectory/name/fileName}, downloading it first if
-   * absent.
+   * The path of a source's file: {@code localDirectory/fileName} when it exists (not verified: the
+   * user put it there), else {@code cacheDirectory/name/fileName}, downloading it first if absent.
    *
    * @param localDirectory may be null
-   * @throws IOException if the file is absent and cannot be downloaded; the message says where
-   *     to put it by hand
+   * @throws IOException if the file is absent and cannot be downloaded; the message says where to
+   *     put it by hand
    * @throws DatasetFormatException if the download's checksum does not match
    */
   public static Path locate(DatasetSource source, Path localDirectory, Path cacheDirectory)
@@ -91,25 +90,39 @@ public final class Datasets {
         sha = source.zipEntry() == null ? copy(in, tmp) : extract(in, source, tmp);
       } catch (IOException e) {
         if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
-          throw new DatasetFormatException(source.url().toString(), 0,
+          throw new DatasetFormatException(
+              source.url().toString(),
+              0,
               "expected a complete zip archive, found a truncated or damaged one ("
-                  + e.getMessage() + "); the partial download was deleted");
+                  + e.getMessage()
+                  + "); the partial download was deleted");
         }
-        throw new IOException(String.format(Locale.ROOT,
-            "could not download %s from %s (%s). Without network access, download it by hand"
-                + " and put %s at %s", source.name(), source.url(), e.getMessage(),
-            source.fileName(), target), e);
+        throw new IOException(
+            String.format(
+                Locale.ROOT,
+                "could not download %s from %s (%s). Without network access, download it by hand"
+                    + " and put %s at %s",
+                source.name(),
+                source.url(),
+                e.getMessage(),
+                source.fileName(),
+                target),
+            e);
       }
       if (source.sha256() == null) {
-        LOG.warn("{}: no checksum pinned yet; downloaded file has SHA-256 {}", source.name(),
-            sha);
+        LOG.warn("{}: no checksum pinned yet; downloaded file has SHA-256 {}", source.name(), sha);
       } else if (!source.sha256().equals(sha)) {
-        throw new DatasetFormatException(source.url().toString(), 0, String.format(Locale.ROOT,
-            "checksum mismatch for %s: expected SHA-256 %s, found %s; the download was deleted",
-            source.fileName(), source.sha256(), sha));
+        throw new DatasetFormatException(
+            source.url().toString(),
+            0,
+            String.format(
+                Locale.ROOT,
+                "checksum mismatch for %s: expected SHA-256 %s, found %s; the download was deleted",
+                source.fileName(),
+                source.sha256(),
+                sha));
       }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       done = true;
     } finally {
       if (!done) {
@@ -118,8 +131,7 @@ public final class Datasets {
     }
   }
 
-  private static String extract(InputStream in, DatasetSource source, Path tmp)
-      throws IOException {
+  private static String extract(InputStream in, DatasetSource source, Path tmp) throws IOException {
     try (ZipInputStream zip = new ZipInputStream(in)) {
       ZipEntry e;
       while ((e = zip.getNextEntry()) != null) {
@@ -128,8 +140,12 @@ public final class Datasets {
         }
       }
     }
-    throw new DatasetFormatException(source.url().toString(), 0,
-        "expected the archive to contain " + source.zipEntry() + ", found no such entry (or a"
+    throw new DatasetFormatException(
+        source.url().toString(),
+        0,
+        "expected the archive to contain "
+            + source.zipEntry()
+            + ", found no such entry (or a"
             + " truncated archive); the partial download was deleted");
   }
 

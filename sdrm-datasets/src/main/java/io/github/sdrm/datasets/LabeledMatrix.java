@@ -13,21 +13,26 @@ import java.util.Objects;
  * @param userIds the original id of each row, or null
  * @param itemIds the original id of each column, or null
  */
-public record LabeledMatrix(InteractionMatrix matrix, List<String> userIds,
-    List<String> itemIds) {
+public record LabeledMatrix(InteractionMatrix matrix, List<String> userIds, List<String> itemIds) {
 
   /** Validates that id lists, when present, match the shape. */
   public LabeledMatrix {
     Objects.requireNonNull(matrix, "matrix");
     if (userIds != null && userIds.size() != matrix.rows()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "userIds must have one id per row, found %d ids for %d rows", userIds.size(),
-          matrix.rows()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "userIds must have one id per row, found %d ids for %d rows",
+              userIds.size(),
+              matrix.rows()));
     }
     if (itemIds != null && itemIds.size() != matrix.columns()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "itemIds must have one id per column, found %d ids for %d columns", itemIds.size(),
-          matrix.columns()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "itemIds must have one id per column, found %d ids for %d columns",
+              itemIds.size(),
+              matrix.columns()));
     }
     userIds = userIds == null ? null : List.copyOf(userIds);
     itemIds = itemIds == null ? null : List.copyOf(itemIds);
@@ -44,11 +49,17 @@ public record LabeledMatrix(InteractionMatrix matrix, List<String> userIds,
       return;
     }
     for (String id : ids) {
-      if (id.isEmpty() || id.contains("\t") || id.contains("\n") || id.contains("\r")
+      if (id.isEmpty()
+          || id.contains("\t")
+          || id.contains("\n")
+          || id.contains("\r")
           || id.contains(separator)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "ids must be non-empty and contain no tab, line break or '%s', found '%s'",
-            separator.equals("\t") ? "\\t" : separator, id));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "ids must be non-empty and contain no tab, line break or '%s', found '%s'",
+                separator.equals("\t") ? "\\t" : separator,
+                id));
       }
     }
   }

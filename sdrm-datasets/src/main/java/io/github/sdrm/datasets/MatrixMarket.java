@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Matrix Market coordinate files ({@code %%MatrixMarket matrix coordinate integer general},
- * 1-based indices, values 0 or 1, stored zeros kept). Original ids travel in two comment lines,
- * {@code % sdrm-user-ids} and {@code % sdrm-item-ids}, tab-separated; other readers ignore them.
+ * Matrix Market coordinate files ({@code %%MatrixMarket matrix coordinate integer general}, 1-based
+ * indices, values 0 or 1, stored zeros kept). Original ids travel in two comment lines, {@code %
+ * sdrm-user-ids} and {@code % sdrm-item-ids}, tab-separated; other readers ignore them.
  */
 public final class MatrixMarket {
   private static final String BANNER = "%%MatrixMarket matrix coordinate integer general";
@@ -29,28 +29,34 @@ public final class MatrixMarket {
   public static void write(Path path, LabeledMatrix m) throws IOException {
     LabeledMatrix.checkIds(m.userIds(), "\t");
     LabeledMatrix.checkIds(m.itemIds(), "\t");
-    AtomicFiles.writeText(path, out -> {
-      out.write(BANNER + "\n");
-      if (m.userIds() != null) {
-        out.write(USER_IDS + "\t" + String.join("\t", m.userIds()) + "\n");
-      }
-      if (m.itemIds() != null) {
-        out.write(ITEM_IDS + "\t" + String.join("\t", m.itemIds()) + "\n");
-      }
-      InteractionMatrix x = m.matrix();
-      out.write(x.rows() + " " + x.columns() + " " + x.storedCount() + "\n");
-      StringBuilder sb = new StringBuilder();
-      for (int r = 0; r < x.rows(); r++) {
-        int[] cols = x.rowColumns(r);
-        byte[] vals = x.rowValues(r);
-        for (int i = 0; i < cols.length; i++) {
-          sb.setLength(0);
-          sb.append(r + 1).append(' ').append(cols[i] + 1).append(' ').append(vals[i])
-              .append('\n');
-          out.write(sb.toString());
-        }
-      }
-    });
+    AtomicFiles.writeText(
+        path,
+        out -> {
+          out.write(BANNER + "\n");
+          if (m.userIds() != null) {
+            out.write(USER_IDS + "\t" + String.join("\t", m.userIds()) + "\n");
+          }
+          if (m.itemIds() != null) {
+            out.write(ITEM_IDS + "\t" + String.join("\t", m.itemIds()) + "\n");
+          }
+          InteractionMatrix x = m.matrix();
+          out.write(x.rows() + " " + x.columns() + " " + x.storedCount() + "\n");
+          StringBuilder sb = new StringBuilder();
+          for (int r = 0; r < x.rows(); r++) {
+            int[] cols = x.rowColumns(r);
+            byte[] vals = x.rowValues(r);
+            for (int i = 0; i < cols.length; i++) {
+              sb.setLength(0);
+              sb.append(r + 1)
+                  .append(' ')
+                  .append(cols[i] + 1)
+                  .append(' ')
+                  .append(vals[i])
+                  .append('\n');
+              out.write(sb.toString());
+            }
+          }
+        });
   }
 
   /**
@@ -64,19 +70,22 @@ public final class MatrixMarket {
     try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       String banner = in.readLine();
       if (banner == null) {
-        throw new DatasetFormatException(name, 0, "expected a Matrix Market file, found an"
-            + " empty file");
+        throw new DatasetFormatException(
+            name, 0, "expected a Matrix Market file, found an" + " empty file");
       }
       String[] b = banner.trim().toLowerCase(Locale.ROOT).split("\\s+");
-      if (b.length != 5 || !b[0].equals("%%matrixmarket") || !b[1].equals("matrix")
-          || !b[2].equals("coordinate") || !b[4].equals("general")) {
-        throw new DatasetFormatException(name, 1, "expected '" + BANNER + "', found '"
-            + banner + "'");
+      if (b.length != 5
+          || !b[0].equals("%%matrixmarket")
+          || !b[1].equals("matrix")
+          || !b[2].equals("coordinate")
+          || !b[4].equals("general")) {
+        throw new DatasetFormatException(
+            name, 1, "expected '" + BANNER + "', found '" + banner + "'");
       }
       boolean pattern = b[3].equals("pattern");
       if (!pattern && !b[3].equals("integer") && !b[3].equals("real")) {
-        throw new DatasetFormatException(name, 1,
-            "expected field integer, real or pattern, found " + b[3]);
+        throw new DatasetFormatException(
+            name, 1, "expected field integer, real or pattern, found " + b[3]);
       }
       List<String> userIds = null;
       List<String> itemIds = null;
@@ -93,13 +102,13 @@ public final class MatrixMarket {
         }
       }
       if (line == null) {
-        throw new DatasetFormatException(name, lineNo, "expected 'rows columns entries', found"
-            + " the end of the file");
+        throw new DatasetFormatException(
+            name, lineNo, "expected 'rows columns entries', found" + " the end of the file");
       }
       String[] size = line.trim().split("\\s+");
       if (size.length != 3) {
-        throw new DatasetFormatException(name, lineNo,
-            "expected 'rows columns entries', found '" + line + "'");
+        throw new DatasetFormatException(
+            name, lineNo, "expected 'rows columns entries', found '" + line + "'");
       }
       int rows = parse(size[0], name, lineNo, "rows");
       int cols = parse(size[1], name, lineNo, "columns");
@@ -121,23 +130,39 @@ public final class MatrixMarket {
         }
         String[] f = line.trim().split("\\s+");
         if (f.length != (pattern ? 2 : 3)) {
-          throw new DatasetFormatException(name, lineNo, "expected '" + (pattern ? "row column"
-              : "row column value") + "', found '" + line + "'");
+          throw new DatasetFormatException(
+              name,
+              lineNo,
+              "expected '"
+                  + (pattern ? "row column" : "row column value")
+                  + "', found '"
+                  + line
+                  + "'");
         }
         int r = parse(f[0], name, lineNo, "row");
         int c = parse(f[1], name, lineNo, "column");
         int v = pattern ? 1 : value(f[2], name, lineNo);
         if (r < 1 || r > rows || c < 1 || c > cols) {
-          throw new DatasetFormatException(name, lineNo, String.format(Locale.ROOT,
-              "expected row in [1, %d] and column in [1, %d], found %d and %d", rows, cols, r,
-              c));
+          throw new DatasetFormatException(
+              name,
+              lineNo,
+              String.format(
+                  Locale.ROOT,
+                  "expected row in [1, %d] and column in [1, %d], found %d and %d",
+                  rows,
+                  cols,
+                  r,
+                  c));
         }
         builder.add(r - 1, c - 1, v);
         count++;
       }
       if (count != entries) {
-        throw new DatasetFormatException(name, 0, String.format(Locale.ROOT,
-            "expected %d entries (from the size line), found %d", entries, count));
+        throw new DatasetFormatException(
+            name,
+            0,
+            String.format(
+                Locale.ROOT, "expected %d entries (from the size line), found %d", entries, count));
       }
       InteractionMatrix m;
       try {
@@ -170,8 +195,8 @@ public final class MatrixMarket {
     try {
       return Integer.parseInt(s);
     } catch (NumberFormatException e) {
-      throw new DatasetFormatException(name, line, "expected an integer " + what + ", found '"
-          + s + "'");
+      throw new DatasetFormatException(
+          name, line, "expected an integer " + what + ", found '" + s + "'");
     }
   }
 }

@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
  *   <li>iterative k-core on positives (default 5): users and items with fewer than k label-1
  *       entries are dropped with all their entries, until none is left to drop (the result, the
  *       maximal such core, does not depend on the order of removals);
- *   <li>users and items indexed by ascending original id (numerically when every id is an
- *       integer, else as text);
+ *   <li>users and items indexed by ascending original id (numerically when every id is an integer,
+ *       else as text);
  *   <li>users split by fractions (default 0.7 / 0.2 / rest) in index order, as the reference, or
  *       shuffled with a seed: train = first ⌊0.7·U⌋, test = next ⌊0.2·U⌋, valid = the rest.
  * </ol>
@@ -83,9 +83,14 @@ public final class Preprocessing {
       Integer previous = kept.get(key);
       if (previous != null) {
         if (duplicates == Duplicates.ERROR) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "duplicate rating of user %s for item %s (ratings %d and %d in file order)",
-              raw.userId(raw.user(i)), raw.itemId(raw.item(i)), previous + 1, i + 1));
+          throw new IllegalArgumentException(
+              String.format(
+                  Locale.ROOT,
+                  "duplicate rating of user %s for item %s (ratings %d and %d in file order)",
+                  raw.userId(raw.user(i)),
+                  raw.itemId(raw.item(i)),
+                  previous + 1,
+                  i + 1));
         }
         if (duplicates == Duplicates.KEEP_FIRST) {
           continue;
@@ -133,9 +138,14 @@ public final class Preprocessing {
     List<String> userIds = ids(userIndex, raw::userId);
     List<String> itemIds = ids(itemIndex, raw::itemId);
     if (userIds.isEmpty() || itemIds.isEmpty()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "the %d-core on ratings >= %s removes every user and item of the %d ratings; lower"
-              + " kCore or the like threshold", kCore, likeThreshold, raw.size()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "the %d-core on ratings >= %s removes every user and item of the %d ratings; lower"
+                  + " kCore or the like threshold",
+              kCore,
+              likeThreshold,
+              raw.size()));
     }
     InteractionMatrix.Builder b = InteractionMatrix.builder(userIds.size(), itemIds.size());
     for (int e : entries) {
@@ -149,11 +159,16 @@ public final class Preprocessing {
 
     // 4. user split
     int n = full.rows();
-    int[] order = shuffleSeed == null ? Permutations.range(0, n)
-        : Permutations.random(n, new SplittableRandom(shuffleSeed));
+    int[] order =
+        shuffleSeed == null
+            ? Permutations.range(0, n)
+            : Permutations.random(n, new SplittableRandom(shuffleSeed));
     int nTrain = (int) Math.floor(trainFraction * n);
     int nTest = (int) Math.floor(testFraction * n);
-    return new Dataset(full, userIds, itemIds,
+    return new Dataset(
+        full,
+        userIds,
+        itemIds,
         Arrays.copyOfRange(order, 0, nTrain),
         Arrays.copyOfRange(order, nTrain, nTrain + nTest),
         Arrays.copyOfRange(order, nTrain + nTest, n));
@@ -169,9 +184,10 @@ public final class Preprocessing {
         numeric &= isInteger(id.apply(c));
       }
     }
-    Comparator<Integer> cmp = numeric
-        ? Comparator.comparingLong(c -> Long.parseLong(id.apply(c)))
-        : Comparator.comparing(id::apply);
+    Comparator<Integer> cmp =
+        numeric
+            ? Comparator.comparingLong(c -> Long.parseLong(id.apply(c)))
+            : Comparator.comparing(id::apply);
     codes.sort(cmp);
     int[] index = new int[alive.length];
     Arrays.fill(index, -1);
@@ -246,9 +262,12 @@ public final class Preprocessing {
     /** Train and test fractions of the users; valid gets the rest (default 0.7 and 0.2). */
     public Builder fractions(double train, double test) {
       if (!(train > 0 && test >= 0 && train + test <= 1)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "fractions must satisfy train > 0, test >= 0, train + test <= 1, found %s and %s",
-            train, test));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "fractions must satisfy train > 0, test >= 0, train + test <= 1, found %s and %s",
+                train,
+                test));
       }
       trainFraction = train;
       testFraction = test;

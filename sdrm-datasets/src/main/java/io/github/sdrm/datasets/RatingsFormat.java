@@ -68,12 +68,12 @@ public enum RatingsFormat {
         }
       }
     } catch (java.nio.charset.MalformedInputException e) {
-      throw new DatasetFormatException(path.toString(), 1, "cannot tell the ratings format:"
-          + " the file is not UTF-8 text");
+      throw new DatasetFormatException(
+          path.toString(), 1, "cannot tell the ratings format:" + " the file is not UTF-8 text");
     }
     if (first == null) {
-      throw new DatasetFormatException(path.toString(), 0, "cannot tell the ratings format of"
-          + " an empty file");
+      throw new DatasetFormatException(
+          path.toString(), 0, "cannot tell the ratings format of" + " an empty file");
     }
     if (first.charAt(0) == '\uFEFF') {
       first = first.substring(1);
@@ -93,10 +93,14 @@ public enum RatingsFormat {
     if (first.split(",", -1).length == 4) {
       return AMAZON_CSV;
     }
-    throw new DatasetFormatException(path.toString(), 1, "cannot tell the ratings format from"
-        + " the name or from the first line '" + (first.length() <= 80 ? first
-        : first.substring(0, 77) + "...") + "'; expected u.data, ratings.dat, ratings.csv,"
-        + " Amazon CSV or JSON lines");
+    throw new DatasetFormatException(
+        path.toString(),
+        1,
+        "cannot tell the ratings format from"
+            + " the name or from the first line '"
+            + (first.length() <= 80 ? first : first.substring(0, 77) + "...")
+            + "'; expected u.data, ratings.dat, ratings.csv,"
+            + " Amazon CSV or JSON lines");
   }
 
   String delimiter() {

@@ -26,8 +26,8 @@ public final class RawRatings {
   private final int[] items;
   private final float[] ratings;
 
-  private RawRatings(List<String> userIds, List<String> itemIds, int[] users, int[] items,
-      float[] ratings) {
+  private RawRatings(
+      List<String> userIds, List<String> itemIds, int[] users, int[] items, float[] ratings) {
     this.userIds = userIds;
     this.itemIds = itemIds;
     this.users = users;
@@ -62,9 +62,12 @@ public final class RawRatings {
         lineNo++;
         if (lineNo == 1 && format.hasHeader()) {
           if (!line.toLowerCase(Locale.ROOT).startsWith("userid")) {
-            throw new DatasetFormatException(name, 1,
+            throw new DatasetFormatException(
+                name,
+                1,
                 "expected the header 'userId,movieId,rating,timestamp', found '"
-                    + abbreviate(line) + "'");
+                    + abbreviate(line)
+                    + "'");
           }
           continue;
         }
@@ -73,29 +76,41 @@ public final class RawRatings {
         }
         String[] f = delimiter == null ? jsonFields(line, name, lineNo) : split(line, delimiter);
         if (f.length < 3) {
-          throw new DatasetFormatException(name, lineNo, String.format(Locale.ROOT,
-              "expected at least 3 fields separated by '%s' (user, item, rating), found %d in"
-                  + " '%s'", printable(delimiter), f.length, abbreviate(line)));
+          throw new DatasetFormatException(
+              name,
+              lineNo,
+              String.format(
+                  Locale.ROOT,
+                  "expected at least 3 fields separated by '%s' (user, item, rating), found %d in"
+                      + " '%s'",
+                  printable(delimiter),
+                  f.length,
+                  abbreviate(line)));
         }
         float rating;
         try {
           rating = Float.parseFloat(f[2].trim());
         } catch (NumberFormatException e) {
           if (lineNo == 1) {
-            throw new DatasetFormatException(name, 1, "expected a numeric rating, found '"
-                + abbreviate(f[2]) + "' (a header line? this format has none)");
+            throw new DatasetFormatException(
+                name,
+                1,
+                "expected a numeric rating, found '"
+                    + abbreviate(f[2])
+                    + "' (a header line? this format has none)");
           }
-          throw new DatasetFormatException(name, lineNo,
-              "expected a numeric rating, found '" + abbreviate(f[2]) + "'");
+          throw new DatasetFormatException(
+              name, lineNo, "expected a numeric rating, found '" + abbreviate(f[2]) + "'");
         }
         if (!Float.isFinite(rating)) {
-          throw new DatasetFormatException(name, lineNo, "expected a finite rating, found "
-              + f[2]);
+          throw new DatasetFormatException(name, lineNo, "expected a finite rating, found " + f[2]);
         }
         String user = f[format.userField()].trim();
         String item = f[format.itemField()].trim();
         if (user.isEmpty() || item.isEmpty()) {
-          throw new DatasetFormatException(name, lineNo,
+          throw new DatasetFormatException(
+              name,
+              lineNo,
               "expected non-empty user and item ids, found '" + abbreviate(line) + "'");
         }
         if (n == users.length) {
@@ -112,7 +127,11 @@ public final class RawRatings {
         throw new DatasetFormatException(name, 0, "expected ratings, found an empty file");
       }
     }
-    return new RawRatings(userIds, itemIds, Arrays.copyOf(users, n), Arrays.copyOf(items, n),
+    return new RawRatings(
+        userIds,
+        itemIds,
+        Arrays.copyOf(users, n),
+        Arrays.copyOf(items, n),
         Arrays.copyOf(ratings, n));
   }
 
@@ -139,14 +158,16 @@ public final class RawRatings {
   private static String[] jsonFields(String line, String name, long lineNo) {
     String trimmed = line.trim();
     if (!trimmed.startsWith("{") || !trimmed.endsWith("}")) {
-      throw new DatasetFormatException(name, lineNo,
-          "expected a JSON object per line, found '" + abbreviate(line) + "'");
+      throw new DatasetFormatException(
+          name, lineNo, "expected a JSON object per line, found '" + abbreviate(line) + "'");
     }
     Matcher user = JSON_REVIEWER.matcher(trimmed);
     Matcher item = JSON_ASIN.matcher(trimmed);
     Matcher rating = JSON_OVERALL.matcher(trimmed);
     if (!user.find() || !item.find() || !rating.find()) {
-      throw new DatasetFormatException(name, lineNo,
+      throw new DatasetFormatException(
+          name,
+          lineNo,
           "expected fields reviewerID, asin and overall, found '" + abbreviate(line) + "'");
     }
     return new String[] {user.group(1), item.group(1), rating.group(1)};
@@ -212,7 +233,12 @@ public final class RawRatings {
   /** Counts, for logs: {@code RawRatings[100000 ratings, 943 users, 1682 items]}. */
   @Override
   public String toString() {
-    return "RawRatings[" + ratings.length + " ratings, " + userIds.size() + " users, "
-        + itemIds.size() + " items]";
+    return "RawRatings["
+        + ratings.length
+        + " ratings, "
+        + userIds.size()
+        + " users, "
+        + itemIds.size()
+        + " items]";
   }
 }

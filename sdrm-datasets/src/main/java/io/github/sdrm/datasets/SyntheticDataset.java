@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A built-in synthetic dataset shaped like the paper's ML-100K (938 users × 1008 items; the
- * default seed gives 101,399 stored entries, 10.7 %, of which 60,577 are ones), generated from
- * a seed so that examples run with no download.
+ * A built-in synthetic dataset shaped like the paper's ML-100K (938 users × 1008 items; the default
+ * seed gives 101,399 stored entries, 10.7 %, of which 60,577 are ones), generated from a seed so
+ * that examples run with no download.
  *
- * <p>How it is generated: users and items get latent vectors in R^8 drawn from N(0, I); items
- * also get a popularity p_i ~ Pareto-like (u^-0.8 for u uniform). Each user has an activity n_u
- * from a log-normal with median 80, clipped to [20, 500]. The n_u stored items of a user are drawn
- * without replacement with probability proportional to p_i · exp(0.7·⟨x_u, y_i⟩/√8) (Gumbel
- * top-k), and each stored item is liked (1) when ⟨x_u, y_i⟩/√8 + N(0, 0.6²) &gt; 0.2, else a
- * stored 0. The split is the reference's: first 70 % of users train, next 20 % test, rest valid.
+ * <p>How it is generated: users and items get latent vectors in R^8 drawn from N(0, I); items also
+ * get a popularity p_i ~ Pareto-like (u^-0.8 for u uniform). Each user has an activity n_u from a
+ * log-normal with median 80, clipped to [20, 500]. The n_u stored items of a user are drawn without
+ * replacement with probability proportional to p_i · exp(0.7·⟨x_u, y_i⟩/√8) (Gumbel top-k), and
+ * each stored item is liked (1) when ⟨x_u, y_i⟩/√8 + N(0, 0.6²) &gt; 0.2, else a stored 0. The
+ * split is the reference's: first 70 % of users train, next 20 % test, rest valid.
  */
 public final class SyntheticDataset {
   /** The seed of {@link #mlLike()}. */
@@ -78,8 +78,13 @@ public final class SyntheticDataset {
     }
     int nTrain = (int) Math.floor(0.7 * USERS);
     int nTest = (int) Math.floor(0.2 * USERS);
-    return new Dataset(full, users, items, Permutations.range(0, nTrain),
-        Permutations.range(nTrain, nTrain + nTest), Permutations.range(nTrain + nTest, USERS));
+    return new Dataset(
+        full,
+        users,
+        items,
+        Permutations.range(0, nTrain),
+        Permutations.range(nTrain, nTrain + nTest),
+        Permutations.range(nTrain + nTest, USERS));
   }
 
   private static double[][] gaussian(int n, SplittableRandom rnd) {

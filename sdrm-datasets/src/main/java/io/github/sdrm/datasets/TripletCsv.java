@@ -47,10 +47,9 @@ public final class TripletCsv {
   }
 
   /**
-   * Reads a matrix with its id lines when present: {@code # user-ids<TAB>id<TAB>id...} and
-   * {@code # item-ids<TAB>...} between the size header and the column header, in which case the
-   * user and item columns hold those ids instead of indices (see {@link #write(Path,
-   * LabeledMatrix)}).
+   * Reads a matrix with its id lines when present: {@code # user-ids<TAB>id<TAB>id...} and {@code #
+   * item-ids<TAB>...} between the size header and the column header, in which case the user and
+   * item columns hold those ids instead of indices (see {@link #write(Path, LabeledMatrix)}).
    *
    * @throws DatasetFormatException as {@link #read(Path)}, and for an id that is not listed
    */
@@ -59,13 +58,13 @@ public final class TripletCsv {
     try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       String first = in.readLine();
       if (first == null) {
-        throw new DatasetFormatException(name, 0, "expected a '# rows=R cols=C entries=N' header,"
-            + " found an empty file");
+        throw new DatasetFormatException(
+            name, 0, "expected a '# rows=R cols=C entries=N' header," + " found an empty file");
       }
       Matcher m = HEADER.matcher(first.trim());
       if (!m.matches()) {
-        throw new DatasetFormatException(name, 1,
-            "expected '# rows=R cols=C entries=N', found '" + abbreviate(first) + "'");
+        throw new DatasetFormatException(
+            name, 1, "expected '# rows=R cols=C entries=N', found '" + abbreviate(first) + "'");
       }
       int rows = parseCount(m.group(1), name, "rows");
       int cols = parseCount(m.group(2), name, "cols");
@@ -73,8 +72,8 @@ public final class TripletCsv {
       try {
         entries = Long.parseLong(m.group(3));
       } catch (NumberFormatException e) {
-        throw new DatasetFormatException(name, 1, "expected entries to fit a long, found "
-            + abbreviate(m.group(3)));
+        throw new DatasetFormatException(
+            name, 1, "expected entries to fit a long, found " + abbreviate(m.group(3)));
       }
       if (cols < 1) {
         throw new DatasetFormatException(name, 1, "expected cols >= 1, found " + cols);
@@ -94,9 +93,13 @@ public final class TripletCsv {
         lineNo++;
       }
       if (second == null || !second.trim().equals(COLUMNS)) {
-        throw new DatasetFormatException(name, lineNo, "expected the column header '" + COLUMNS
-            + "', found " + (second == null ? "the end of the file" : "'" + abbreviate(second)
-            + "'"));
+        throw new DatasetFormatException(
+            name,
+            lineNo,
+            "expected the column header '"
+                + COLUMNS
+                + "', found "
+                + (second == null ? "the end of the file" : "'" + abbreviate(second) + "'"));
       }
       Map<String, Integer> userIndex = indexOf(userIds, rows, name, "user");
       Map<String, Integer> itemIndex = indexOf(itemIds, cols, name, "item");
@@ -116,30 +119,36 @@ public final class TripletCsv {
         int c1 = line.indexOf(',');
         int c2 = c1 < 0 ? -1 : line.indexOf(',', c1 + 1);
         if (c1 < 0 || c2 < 0 || line.indexOf(',', c2 + 1) >= 0) {
-          throw new DatasetFormatException(name, lineNo,
-              "expected 'user,item,value', found '" + abbreviate(line) + "'");
+          throw new DatasetFormatException(
+              name, lineNo, "expected 'user,item,value', found '" + abbreviate(line) + "'");
         }
         int user = field(line.substring(0, c1), userIndex, name, lineNo, "user");
         int item = field(line.substring(c1 + 1, c2), itemIndex, name, lineNo, "item");
         int value = parseInt(line.substring(c2 + 1), name, lineNo, "value");
         if (user < 0 || user >= rows) {
-          throw new DatasetFormatException(name, lineNo, String.format(Locale.ROOT,
-              "expected user in [0, %d), found %d", rows, user));
+          throw new DatasetFormatException(
+              name,
+              lineNo,
+              String.format(Locale.ROOT, "expected user in [0, %d), found %d", rows, user));
         }
         if (item < 0 || item >= cols) {
-          throw new DatasetFormatException(name, lineNo, String.format(Locale.ROOT,
-              "expected item in [0, %d), found %d", cols, item));
+          throw new DatasetFormatException(
+              name,
+              lineNo,
+              String.format(Locale.ROOT, "expected item in [0, %d), found %d", cols, item));
         }
         if (value != 0 && value != 1) {
-          throw new DatasetFormatException(name, lineNo,
-              "expected value 0 or 1, found " + value);
+          throw new DatasetFormatException(name, lineNo, "expected value 0 or 1, found " + value);
         }
         b.add(user, item, value);
         count++;
       }
       if (count != entries) {
-        throw new DatasetFormatException(name, 0, String.format(Locale.ROOT,
-            "expected %d entries (from the header), found %d", entries, count));
+        throw new DatasetFormatException(
+            name,
+            0,
+            String.format(
+                Locale.ROOT, "expected %d entries (from the header), found %d", entries, count));
       }
       try {
         return new LabeledMatrix(b.build(), userIds, itemIds);
@@ -149,50 +158,59 @@ public final class TripletCsv {
     }
   }
 
-  private static Map<String, Integer> indexOf(List<String> ids, int expected, String name,
-      String what) {
+  private static Map<String, Integer> indexOf(
+      List<String> ids, int expected, String name, String what) {
     if (ids == null) {
       return null;
     }
     if (ids.size() != expected) {
-      throw new DatasetFormatException(name, 0, String.format(Locale.ROOT,
-          "expected %d %s ids (from the header), found %d", expected, what, ids.size()));
+      throw new DatasetFormatException(
+          name,
+          0,
+          String.format(
+              Locale.ROOT,
+              "expected %d %s ids (from the header), found %d",
+              expected,
+              what,
+              ids.size()));
     }
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < ids.size(); i++) {
       if (index.put(ids.get(i), i) != null) {
-        throw new DatasetFormatException(name, 0, "expected distinct " + what + " ids, found '"
-            + ids.get(i) + "' twice");
+        throw new DatasetFormatException(
+            name, 0, "expected distinct " + what + " ids, found '" + ids.get(i) + "' twice");
       }
     }
     return index;
   }
 
-  private static int field(String s, Map<String, Integer> ids, String name, long line,
-      String what) {
+  private static int field(
+      String s, Map<String, Integer> ids, String name, long line, String what) {
     if (ids == null) {
       return parseInt(s, name, line, what);
     }
     Integer i = ids.get(s.trim());
     if (i == null) {
-      throw new DatasetFormatException(name, line, "expected a " + what + " id listed in the"
-          + " header, found '" + abbreviate(s) + "'");
+      throw new DatasetFormatException(
+          name,
+          line,
+          "expected a " + what + " id listed in the" + " header, found '" + abbreviate(s) + "'");
     }
     return i;
   }
 
   /**
-   * Writes {@code matrix} in this format (0-based indices, stored zeros included), atomically:
-   * a temporary file is written and moved into place.
+   * Writes {@code matrix} in this format (0-based indices, stored zeros included), atomically: a
+   * temporary file is written and moved into place.
    */
   public static void write(Path path, InteractionMatrix matrix) throws IOException {
     write(path, new LabeledMatrix(matrix, null, null));
   }
 
   /**
-   * Writes a matrix with its original ids, atomically: when user (item) ids are given, a {@code
-   * # user-ids} ({@code # item-ids}) line lists them in index order and the user (item) column
-   * holds ids instead of indices. {@link #readLabeled} reads it back exactly.
+   * Writes a matrix with its original ids, atomically: when user (item) ids are given, a {@code #
+   * user-ids} ({@code # item-ids}) line lists them in index order and the user (item) column holds
+   * ids instead of indices. {@link #readLabeled} reads it back exactly.
    *
    * @throws IllegalArgumentException if an id is empty or contains a comma, tab or line break
    */
@@ -202,44 +220,54 @@ public final class TripletCsv {
     InteractionMatrix matrix = labeled.matrix();
     List<String> users = labeled.userIds();
     List<String> items = labeled.itemIds();
-    AtomicFiles.writeText(path, out -> {
-      out.write(String.format(Locale.ROOT, "# rows=%d cols=%d entries=%d%n", matrix.rows(),
-          matrix.columns(), matrix.storedCount()));
-      if (users != null) {
-        out.write(USER_IDS + "\t" + String.join("\t", users) + "\n");
-      }
-      if (items != null) {
-        out.write(ITEM_IDS + "\t" + String.join("\t", items) + "\n");
-      }
-      out.write(COLUMNS + "\n");
-      StringBuilder sb = new StringBuilder(32);
-      IOException[] failure = new IOException[1];
-      matrix.forEachStored((r, c, v) -> {
-        if (failure[0] != null) {
-          return;
-        }
-        sb.setLength(0);
-        sb.append(users == null ? Integer.toString(r) : users.get(r)).append(',')
-            .append(items == null ? Integer.toString(c) : items.get(c)).append(',').append(v)
-            .append('\n');
-        try {
-          out.write(sb.toString());
-        } catch (IOException e) {
-          failure[0] = e;
-        }
-      });
-      if (failure[0] != null) {
-        throw failure[0];
-      }
-    });
+    AtomicFiles.writeText(
+        path,
+        out -> {
+          out.write(
+              String.format(
+                  Locale.ROOT,
+                  "# rows=%d cols=%d entries=%d%n",
+                  matrix.rows(),
+                  matrix.columns(),
+                  matrix.storedCount()));
+          if (users != null) {
+            out.write(USER_IDS + "\t" + String.join("\t", users) + "\n");
+          }
+          if (items != null) {
+            out.write(ITEM_IDS + "\t" + String.join("\t", items) + "\n");
+          }
+          out.write(COLUMNS + "\n");
+          StringBuilder sb = new StringBuilder(32);
+          IOException[] failure = new IOException[1];
+          matrix.forEachStored(
+              (r, c, v) -> {
+                if (failure[0] != null) {
+                  return;
+                }
+                sb.setLength(0);
+                sb.append(users == null ? Integer.toString(r) : users.get(r))
+                    .append(',')
+                    .append(items == null ? Integer.toString(c) : items.get(c))
+                    .append(',')
+                    .append(v)
+                    .append('\n');
+                try {
+                  out.write(sb.toString());
+                } catch (IOException e) {
+                  failure[0] = e;
+                }
+              });
+          if (failure[0] != null) {
+            throw failure[0];
+          }
+        });
   }
 
   private static int parseCount(String s, String name, String what) {
     try {
       return Integer.parseInt(s);
     } catch (NumberFormatException e) {
-      throw new DatasetFormatException(name, 1, "expected " + what + " to fit an int, found "
-          + s);
+      throw new DatasetFormatException(name, 1, "expected " + what + " to fit an int, found " + s);
     }
   }
 
@@ -247,8 +275,8 @@ public final class TripletCsv {
     try {
       return Integer.parseInt(s.trim());
     } catch (NumberFormatException e) {
-      throw new DatasetFormatException(name, line,
-          "expected an integer " + field + ", found '" + abbreviate(s) + "'");
+      throw new DatasetFormatException(
+          name, line, "expected an integer " + field + ", found '" + abbreviate(s) + "'");
     }
   }
 

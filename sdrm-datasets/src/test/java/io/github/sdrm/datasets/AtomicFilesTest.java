@@ -28,10 +28,15 @@ class AtomicFilesTest {
   void writeText_failedBodyKeepsOldFileAndLeavesNoTemporary() throws IOException {
     Path f = dir.resolve("out.csv");
     Files.writeString(f, "old");
-    assertThrows(IOException.class, () -> AtomicFiles.writeText(f, w -> {
-      w.write("half");
-      throw new IOException("disk full");
-    }));
+    assertThrows(
+        IOException.class,
+        () ->
+            AtomicFiles.writeText(
+                f,
+                w -> {
+                  w.write("half");
+                  throw new IOException("disk full");
+                }));
     assertEquals("old", Files.readString(f));
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(1, files.count(), "no temporary file left");

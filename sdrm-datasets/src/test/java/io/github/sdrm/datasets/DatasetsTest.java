@@ -27,7 +27,8 @@ class DatasetsTest {
 
   private Path zip(String entry, String content) throws IOException {
     Path z = dir.resolve("archive.zip");
-    try (OutputStream os = Files.newOutputStream(z); ZipOutputStream out = new ZipOutputStream(os)) {
+    try (OutputStream os = Files.newOutputStream(z);
+        ZipOutputStream out = new ZipOutputStream(os)) {
       out.putNextEntry(new ZipEntry(entry));
       out.write(content.getBytes(StandardCharsets.UTF_8));
       out.closeEntry();
@@ -36,8 +37,8 @@ class DatasetsTest {
   }
 
   private DatasetSource source(Path zip, String sha) {
-    return new DatasetSource("toy", zip.toUri(), "toy/u.data", "u.data",
-        RatingsFormat.MOVIELENS_100K, sha);
+    return new DatasetSource(
+        "toy", zip.toUri(), "toy/u.data", "u.data", RatingsFormat.MOVIELENS_100K, sha);
   }
 
   private static List<String> names(Path d) throws IOException {
@@ -57,7 +58,7 @@ class DatasetsTest {
     Path got = Datasets.locate(source(z, Datasets.sha256(plain)), null, cache);
     assertEquals(cache.resolve("toy/u.data"), got);
     assertEquals(CONTENT, Files.readString(got));
-    Files.delete(z);   // the cached copy is used from now on
+    Files.delete(z); // the cached copy is used from now on
     assertEquals(got, Datasets.locate(source(z, Datasets.sha256(plain)), null, cache));
     assertEquals(List.of("u.data"), names(cache.resolve("toy")));
   }
@@ -67,9 +68,11 @@ class DatasetsTest {
     Path z = zip("toy/u.data", CONTENT);
     Path cache = dir.resolve("cache");
     String wrong = "0".repeat(64);
-    DatasetFormatException e = assertThrows(DatasetFormatException.class,
-        () -> Datasets.locate(source(z, wrong), null, cache));
-    assertTrue(e.getMessage().contains("checksum mismatch for u.data: expected SHA-256 " + wrong),
+    DatasetFormatException e =
+        assertThrows(
+            DatasetFormatException.class, () -> Datasets.locate(source(z, wrong), null, cache));
+    assertTrue(
+        e.getMessage().contains("checksum mismatch for u.data: expected SHA-256 " + wrong),
         e.getMessage());
     assertTrue(e.getMessage().endsWith("the download was deleted"), e.getMessage());
     assertEquals(List.of(), names(cache.resolve("toy")));
@@ -81,8 +84,7 @@ class DatasetsTest {
     byte[] bytes = Files.readAllBytes(z);
     Files.write(z, Arrays.copyOf(bytes, bytes.length / 3));
     Path cache = dir.resolve("cache");
-    assertThrows(DatasetFormatException.class, () -> Datasets.locate(source(z, null), null,
-        cache));
+    assertThrows(DatasetFormatException.class, () -> Datasets.locate(source(z, null), null, cache));
     assertEquals(List.of(), names(cache.resolve("toy")));
   }
 
@@ -90,35 +92,35 @@ class DatasetsTest {
   void download_unreachable() {
     Path missing = dir.resolve("nowhere.zip");
     Path cache = dir.resolve("cache");
-    IOException e = assertThrows(IOException.class,
-        () -> Datasets.locate(source(missing, null), null, cache));
-    assertTrue(e.getMessage().startsWith("could not download toy from " + missing.toUri()),
+    IOException e =
+        assertThrows(IOException.class, () -> Datasets.locate(source(missing, null), null, cache));
+    assertTrue(
+        e.getMessage().startsWith("could not download toy from " + missing.toUri()),
         e.getMessage());
-    assertTrue(e.getMessage().endsWith("put u.data at " + cache.resolve("toy/u.data")),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith("put u.data at " + cache.resolve("toy/u.data")), e.getMessage());
   }
 
   @Test
   void localDirectory_winsWithoutDownload() throws IOException {
     Path local = Files.createDirectories(dir.resolve("local"));
     Files.writeString(local.resolve("u.data"), CONTENT);
-    Path got = Datasets.locate(source(dir.resolve("nowhere.zip"), null), local,
-        dir.resolve("cache"));
+    Path got =
+        Datasets.locate(source(dir.resolve("nowhere.zip"), null), local, dir.resolve("cache"));
     assertEquals(local.resolve("u.data"), got);
   }
 
   @Test
   void byName_unknown() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PaperDataset.byName("netflix"));
-    assertEquals("dataset must be one of ml-100k, ml-1m, adm, alb; found netflix",
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PaperDataset.byName("netflix"));
+    assertEquals("dataset must be one of ml-100k, ml-1m, adm, alb; found netflix", e.getMessage());
   }
 
   @Test
   void ml100kChecksum_matchesTheSharedCopy() throws IOException {
-    Path u = Path.of(System.getProperty("sdrm.data.dir", "../../shared/data"),
-        "raw/ml-100k/u.data");
+    Path u =
+        Path.of(System.getProperty("sdrm.data.dir", "../../shared/data"), "raw/ml-100k/u.data");
     assumeTrue(Files.exists(u), "skipped: " + u + " not found");
     assertEquals(PaperDataset.ML_100K.source().sha256(), Datasets.sha256(u));
   }

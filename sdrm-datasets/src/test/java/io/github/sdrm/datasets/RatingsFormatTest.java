@@ -30,7 +30,8 @@ class RatingsFormatTest {
   void detect_byFirstLine() throws IOException {
     assertEquals(RatingsFormat.MOVIELENS_100K, detect("a.txt", "196\t242\t3\t881250949\n"));
     assertEquals(RatingsFormat.MOVIELENS_DAT, detect("b.txt", "\n1::1193::5::978300760\n"));
-    assertEquals(RatingsFormat.MOVIELENS_CSV,
+    assertEquals(
+        RatingsFormat.MOVIELENS_CSV,
         detect("c.txt", "\uFEFFuserId,movieId,rating,timestamp\n1,1,4.0,964982703\n"));
     assertEquals(RatingsFormat.AMAZON_CSV, detect("d.csv", "B0001,A2XY,5.0,1388707200\n"));
     assertEquals(RatingsFormat.AMAZON_JSON, detect("e.txt", "{\"overall\": 5.0}\n"));
@@ -38,13 +39,16 @@ class RatingsFormatTest {
 
   @Test
   void detect_unknownEmptyOrMissing() throws IOException {
-    DatasetFormatException e = assertThrows(DatasetFormatException.class,
-        () -> detect("f.txt", "hello world\n"));
-    assertTrue(e.getMessage().contains("f.txt:1: cannot tell the ratings format from the name"
-        + " or from the first line 'hello world'"), e.getMessage());
+    DatasetFormatException e =
+        assertThrows(DatasetFormatException.class, () -> detect("f.txt", "hello world\n"));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "f.txt:1: cannot tell the ratings format from the name"
+                    + " or from the first line 'hello world'"),
+        e.getMessage());
     e = assertThrows(DatasetFormatException.class, () -> detect("g.txt", "\n\n"));
     assertTrue(e.getMessage().contains("empty file"), e.getMessage());
-    assertThrows(NoSuchFileException.class,
-        () -> RatingsFormat.detect(dir.resolve("missing.txt")));
+    assertThrows(NoSuchFileException.class, () -> RatingsFormat.detect(dir.resolve("missing.txt")));
   }
 }

@@ -23,8 +23,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * Every reader fed damaged input: random bytes, and valid files of each format mutated by
  * truncation, huge or negative numbers, wrong separators, a byte-order mark, CRLF line ends,
  * declared sizes far beyond the content, and empty files. A reader may succeed or throw {@link
- * DatasetFormatException} naming the file (or an {@link IOException}); any other exception —
- * {@code NumberFormatException}, {@code ArrayIndexOutOfBoundsException}, {@code
+ * DatasetFormatException} naming the file (or an {@link IOException}); any other exception — {@code
+ * NumberFormatException}, {@code ArrayIndexOutOfBoundsException}, {@code
  * NegativeArraySizeException}, {@code OutOfMemoryError} — fails the property.
  */
 class ReaderFuzzProperties {
@@ -39,24 +39,64 @@ class ReaderFuzzProperties {
   }
 
   /** A valid sample of each format; mutations start from these. */
-  private static final List<String> SAMPLES = List.of(
-      "1\t10\t5\t881250949\n1\t20\t4\t881250950\n2\t10\t3\t881250951\n",
-      "1::1193::5::978300760\n1::661::3::978302109\n2::1193::4::978298413\n",
-      "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n1,3,4.5,964981247\n2,1,5.0,9\n",
-      "B0001,A2XY,5.0,1388707200\nB0002,A2XY,4.0,1388707201\nB0001,A3ZZ,2.0,1388707202\n",
-      "{\"reviewerID\": \"A2XY\", \"asin\": \"B0001\", \"overall\": 5.0}\n"
-          + "{\"reviewerID\": \"A3ZZ\", \"asin\": \"B0002\", \"overall\": 4.0, \"x\": [1]}\n",
-      "# rows=3 cols=4 entries=3\nuser,item,value\n0,1,1\n1,3,0\n2,0,1\n",
-      "# rows=2 cols=2 entries=2 users=u1,u2 items=i1,i2\nuser,item,value\n0,0,1\n1,1,1\n",
-      "%%MatrixMarket matrix coordinate integer general\n% items: a b c\n3 3 2\n1 1 1\n3 2 1\n");
+  private static final List<String> SAMPLES =
+      List.of(
+          "1\t10\t5\t881250949\n1\t20\t4\t881250950\n2\t10\t3\t881250951\n",
+          "1::1193::5::978300760\n1::661::3::978302109\n2::1193::4::978298413\n",
+          "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n1,3,4.5,964981247\n2,1,5.0,9\n",
+          "B0001,A2XY,5.0,1388707200\nB0002,A2XY,4.0,1388707201\nB0001,A3ZZ,2.0,1388707202\n",
+          "{\"reviewerID\": \"A2XY\", \"asin\": \"B0001\", \"overall\": 5.0}\n"
+              + "{\"reviewerID\": \"A3ZZ\", \"asin\": \"B0002\", \"overall\": 4.0, \"x\": [1]}\n",
+          "# rows=3 cols=4 entries=3\nuser,item,value\n0,1,1\n1,3,0\n2,0,1\n",
+          "# rows=2 cols=2 entries=2 users=u1,u2 items=i1,i2\nuser,item,value\n0,0,1\n1,1,1\n",
+          "%%MatrixMarket matrix coordinate integer general\n% items: a b c\n3 3 2\n1 1 1\n3 2 1\n");
 
   /** Tokens that break parsers: huge, negative, non-finite, separators, quotes, escapes. */
-  private static final List<String> TOKENS = List.of(
-      "2147483647", "2147483648", "-2147483648", "9223372036854775807",
-      "99999999999999999999999", "-1", "0", "-0", "1e309", "NaN", "Infinity", "0x1F", "",
-      ",", ";", "\t", "::", ":", " ", "\"", "\\", "{", "}", "[", "]", "\n", "\r\n", "\r",
-      "\uFEFF", "%", "%%MatrixMarket", "# rows=", "entries=", "users=", "items=", "\u0000",
-      "é", "\uD83D\uDE00", "null", "true", "\"overall\":", "\"asin\":", "\"reviewerID\":");
+  private static final List<String> TOKENS =
+      List.of(
+          "2147483647",
+          "2147483648",
+          "-2147483648",
+          "9223372036854775807",
+          "99999999999999999999999",
+          "-1",
+          "0",
+          "-0",
+          "1e309",
+          "NaN",
+          "Infinity",
+          "0x1F",
+          "",
+          ",",
+          ";",
+          "\t",
+          "::",
+          ":",
+          " ",
+          "\"",
+          "\\",
+          "{",
+          "}",
+          "[",
+          "]",
+          "\n",
+          "\r\n",
+          "\r",
+          "\uFEFF",
+          "%",
+          "%%MatrixMarket",
+          "# rows=",
+          "entries=",
+          "users=",
+          "items=",
+          "\u0000",
+          "é",
+          "\uD83D\uDE00",
+          "null",
+          "true",
+          "\"overall\":",
+          "\"asin\":",
+          "\"reviewerID\":");
 
   @AfterContainer
   static void deleteDir() throws IOException {
@@ -71,16 +111,20 @@ class ReaderFuzzProperties {
   Arbitrary<byte[]> damaged() {
     Arbitrary<byte[]> randomBytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
     Arbitrary<byte[]> mutated = Arbitraries.longs().map(ReaderFuzzProperties::mutate);
-    Arbitrary<byte[]> edge = Arbitraries.of(new byte[0], "\n".getBytes(StandardCharsets.UTF_8),
-        "\uFEFF".getBytes(StandardCharsets.UTF_8),
-        "%%MatrixMarket matrix coordinate integer general\n2147483647 2147483647 2147483647\n"
-            .getBytes(StandardCharsets.UTF_8),
-        "# rows=2147483647 cols=2147483647 entries=2147483647\nuser,item,value\n"
-            .getBytes(StandardCharsets.UTF_8),
-        "# rows=1 cols=1 entries=9223372036854775807\nuser,item,value\n0,0,1\n"
-            .getBytes(StandardCharsets.UTF_8));
+    Arbitrary<byte[]> edge =
+        Arbitraries.of(
+            new byte[0],
+            "\n".getBytes(StandardCharsets.UTF_8),
+            "\uFEFF".getBytes(StandardCharsets.UTF_8),
+            "%%MatrixMarket matrix coordinate integer general\n2147483647 2147483647 2147483647\n"
+                .getBytes(StandardCharsets.UTF_8),
+            "# rows=2147483647 cols=2147483647 entries=2147483647\nuser,item,value\n"
+                .getBytes(StandardCharsets.UTF_8),
+            "# rows=1 cols=1 entries=9223372036854775807\nuser,item,value\n0,0,1\n"
+                .getBytes(StandardCharsets.UTF_8));
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(2, randomBytes), net.jqwik.api.Tuple.of(7, mutated),
+        net.jqwik.api.Tuple.of(2, randomBytes),
+        net.jqwik.api.Tuple.of(7, mutated),
         net.jqwik.api.Tuple.of(1, edge));
   }
 
@@ -142,8 +186,14 @@ class ReaderFuzzProperties {
     } catch (IOException e) {
       // an I/O failure is an allowed outcome (malformed input is not one of them)
     } catch (Throwable t) {
-      fail("reader of " + name + " threw " + t + " for input:\n"
-          + new String(content, StandardCharsets.UTF_8), t);
+      fail(
+          "reader of "
+              + name
+              + " threw "
+              + t
+              + " for input:\n"
+              + new String(content, StandardCharsets.UTF_8),
+          t);
     }
   }
 
@@ -195,26 +245,34 @@ class ReaderFuzzProperties {
   @Property(tries = 1000)
   void preprocessingOfWhateverWasRead(@ForAll("damaged") byte[] content) throws IOException {
     // what a reader accepts must not break the preprocessing behind the command line
-    check("pre.dat", content, p -> {
-      try {
-        return Preprocessing.builder().kCore(1).build()
-            .apply(RawRatings.read(p, RatingsFormat.MOVIELENS_DAT));
-      } catch (IllegalArgumentException e) {
-        if (e instanceof NumberFormatException) {
-          throw e;
-        }
-        return null; // e.g. nothing left after filtering: a clear message, not a crash
-      }
-    });
+    check(
+        "pre.dat",
+        content,
+        p -> {
+          try {
+            return Preprocessing.builder()
+                .kCore(1)
+                .build()
+                .apply(RawRatings.read(p, RatingsFormat.MOVIELENS_DAT));
+          } catch (IllegalArgumentException e) {
+            if (e instanceof NumberFormatException) {
+              throw e;
+            }
+            return null; // e.g. nothing left after filtering: a clear message, not a crash
+          }
+        });
   }
 
   @org.junit.jupiter.api.Test
   void matrixMarketDeclaringTooManyRows_isAFormatError() throws IOException {
     // found by the properties above: an IllegalArgumentException from the matrix builder
-    Path file = Files.writeString(DIR.resolve("huge.mtx"),
-        "%%MatrixMarket matrix coordinate integer general\n2147483647 3 0\n");
-    DatasetFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
-        DatasetFormatException.class, () -> MatrixMarket.read(file));
+    Path file =
+        Files.writeString(
+            DIR.resolve("huge.mtx"),
+            "%%MatrixMarket matrix coordinate integer general\n2147483647 3 0\n");
+    DatasetFormatException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            DatasetFormatException.class, () -> MatrixMarket.read(file));
     assertEquals(file + ":2: rows must be in [0, 2147483638], found 2147483647", e.getMessage());
   }
 }

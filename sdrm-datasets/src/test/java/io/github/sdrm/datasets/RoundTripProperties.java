@@ -39,8 +39,11 @@ class RoundTripProperties {
   }
 
   @Property(tries = 50)
-  void csvRoundTrip(@ForAll long seed, @ForAll @IntRange(min = 0, max = 30) int rows,
-      @ForAll @IntRange(min = 1, max = 30) int cols) throws IOException {
+  void csvRoundTrip(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 30) int rows,
+      @ForAll @IntRange(min = 1, max = 30) int cols)
+      throws IOException {
     Path dir = Files.createTempDirectory("sdrm-csv");
     try {
       InteractionMatrix m = random(seed, rows, cols);
@@ -53,12 +56,18 @@ class RoundTripProperties {
   }
 
   @Property(tries = 50)
-  void csvRoundTripKeepsIds(@ForAll long seed, @ForAll @IntRange(min = 0, max = 30) int rows,
-      @ForAll @IntRange(min = 1, max = 30) int cols) throws IOException {
+  void csvRoundTripKeepsIds(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 30) int rows,
+      @ForAll @IntRange(min = 1, max = 30) int cols)
+      throws IOException {
     Path dir = Files.createTempDirectory("sdrm-csv");
     try {
-      LabeledMatrix in = new LabeledMatrix(random(seed, rows, cols),
-          seed % 3 == 0 ? null : ids("u", rows, seed), ids("i", cols, ~seed));
+      LabeledMatrix in =
+          new LabeledMatrix(
+              random(seed, rows, cols),
+              seed % 3 == 0 ? null : ids("u", rows, seed),
+              ids("i", cols, ~seed));
       Path p = dir.resolve("m.csv");
       TripletCsv.write(p, in);
       assertEquals(in, TripletCsv.readLabeled(p));
@@ -69,14 +78,15 @@ class RoundTripProperties {
   }
 
   @Property(tries = 50)
-  void matrixMarketRoundTripKeepsIds(@ForAll long seed,
+  void matrixMarketRoundTripKeepsIds(
+      @ForAll long seed,
       @ForAll @IntRange(min = 0, max = 30) int rows,
-      @ForAll @IntRange(min = 1, max = 30) int cols) throws IOException {
+      @ForAll @IntRange(min = 1, max = 30) int cols)
+      throws IOException {
     Path dir = Files.createTempDirectory("sdrm-mm");
     try {
       InteractionMatrix m = random(seed, rows, cols);
-      LabeledMatrix in = new LabeledMatrix(m,
-          ids("u", rows, seed), ids("i", cols, ~seed));
+      LabeledMatrix in = new LabeledMatrix(m, ids("u", rows, seed), ids("i", cols, ~seed));
       Path p = dir.resolve("m.mtx");
       MatrixMarket.write(p, in);
       assertEquals(in, MatrixMarket.read(p));
@@ -91,12 +101,27 @@ class RoundTripProperties {
     Path dir = Files.createTempDirectory("sdrm-mm");
     try {
       Path p = dir.resolve("bad.mtx");
-      Files.writeString(p, "%%MatrixMarket matrix coordinate integer general\n" + n + " " + n
-          + " 1\n" + (n + 1) + " 1 1\n");
-      DatasetFormatException e = assertThrows(DatasetFormatException.class,
-          () -> MatrixMarket.read(p));
-      assertEquals(p + ":3: expected row in [1, " + n + "] and column in [1, " + n
-          + "], found " + (n + 1) + " and 1", e.getMessage());
+      Files.writeString(
+          p,
+          "%%MatrixMarket matrix coordinate integer general\n"
+              + n
+              + " "
+              + n
+              + " 1\n"
+              + (n + 1)
+              + " 1 1\n");
+      DatasetFormatException e =
+          assertThrows(DatasetFormatException.class, () -> MatrixMarket.read(p));
+      assertEquals(
+          p
+              + ":3: expected row in [1, "
+              + n
+              + "] and column in [1, "
+              + n
+              + "], found "
+              + (n + 1)
+              + " and 1",
+          e.getMessage());
     } finally {
       deleteAll(dir);
     }

@@ -20,8 +20,13 @@ class SyntheticDatasetTest {
     assertEquals(656, d.train().rows());
     assertEquals(187, d.test().rows());
     assertEquals(95, d.valid().rows());
-    assertEquals("Dataset[938 users x 1008 items, " + m.storedCount() + " stored ("
-        + m.onesCount() + " ones); train 656, test 187, valid 95]", d.toString());
+    assertEquals(
+        "Dataset[938 users x 1008 items, "
+            + m.storedCount()
+            + " stored ("
+            + m.onesCount()
+            + " ones); train 656, test 187, valid 95]",
+        d.toString());
   }
 
   @Test

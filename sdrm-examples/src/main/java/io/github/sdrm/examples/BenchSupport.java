@@ -23,13 +23,14 @@ final class BenchSupport {
    */
   static void execute(Object command, String[] args) {
     CommandLine cl = new CommandLine(command);
-    cl.setExecutionExceptionHandler((e, c, parsed) -> {
-      if (e instanceof IllegalArgumentException) {
-        c.getErr().println(c.getCommandName() + ": " + e.getMessage());
-        return 2;
-      }
-      throw e;
-    });
+    cl.setExecutionExceptionHandler(
+        (e, c, parsed) -> {
+          if (e instanceof IllegalArgumentException) {
+            c.getErr().println(c.getCommandName() + ": " + e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
     int code = cl.execute(args);
     if (code != 0) {
       System.exit(code);
@@ -56,8 +57,8 @@ final class BenchSupport {
   }
 
   /**
-   * The thread set-up measured fastest on 2 cores: one element-wise (OpenMP) thread, {@code
-   * blas} BLAS threads.
+   * The thread set-up measured fastest on 2 cores: one element-wise (OpenMP) thread, {@code blas}
+   * BLAS threads.
    */
   static void useThreads(int blas) {
     Nd4j.getEnvironment().setMaxThreads(1);

@@ -20,25 +20,36 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "evaluate",
     sortOptions = false,
-    description = "SVD Recall@k / NDCG@k of a synthetic file against a dataset's VALID users"
-        + " (the paper's fold-in protocol).")
+    description =
+        "SVD Recall@k / NDCG@k of a synthetic file against a dataset's VALID users"
+            + " (the paper's fold-in protocol).")
 final class EvaluateCommand implements Callable<Integer> {
   @ParentCommand SdrmCli cli;
 
-  @Option(names = "--synthetic", required = true, paramLabel = "FILE",
-      description = "synthetic interactions (split CSV or Matrix Market) over the dataset's"
-          + " items")
+  @Option(
+      names = "--synthetic",
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "synthetic interactions (split CSV or Matrix Market) over the dataset's" + " items")
   Path synthetic;
 
-  @Option(names = "--dataset", required = true, paramLabel = "NAME",
+  @Option(
+      names = "--dataset",
+      required = true,
+      paramLabel = "NAME",
       description = "ml-100k, alb or adm (a folder of DIR/sdrm-splits)")
   String dataset;
 
-  @Option(names = "--setting", paramLabel = "S",
+  @Option(
+      names = "--setting",
+      paramLabel = "S",
       description = "replace or augment (default replace)")
   Setting setting = Setting.REPLACE;
 
-  @Option(names = "--data", paramLabel = "DIR",
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
       description = "data directory (default ../shared/data or -Dsdrm.data.dir)")
   Path data = BenchSupport.dataDir();
 
@@ -49,21 +60,29 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     Path dir = data.resolve("sdrm-splits").resolve(dataset);
     if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("no reference splits for dataset '" + dataset
-          + "' at " + dir);
+      throw new IllegalArgumentException(
+          "no reference splits for dataset '" + dataset + "' at " + dir);
     }
     InteractionMatrix train = TripletCsv.read(dir.resolve(dataset + "_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve(dataset + "_valid.csv"));
     InteractionMatrix synth = InputFiles.load(synthetic, null).matrix();
     if (synth.columns() != train.columns()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s has %d items but %s has %d", synthetic, synth.columns(), dataset,
-          train.columns()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s has %d items but %s has %d",
+              synthetic,
+              synth.columns(),
+              dataset,
+              train.columns()));
     }
     FoldInSplit split = FoldInSplit.reference(valid);
-    RankingMetrics.Result r = FoldInEvaluation.evaluate(new TruncatedSvdRecommender(),
-        setting.trainingMatrix(train, split.foldIn(), synth), split,
-        RankingMetrics.PAPER_CUTOFFS);
+    RankingMetrics.Result r =
+        FoldInEvaluation.evaluate(
+            new TruncatedSvdRecommender(),
+            setting.trainingMatrix(train, split.foldIn(), synth),
+            split,
+            RankingMetrics.PAPER_CUTOFFS);
     cli.out.println("| k | Recall@k | NDCG@k |\n|---|---|---|");
     for (int k : RankingMetrics.PAPER_CUTOFFS) {
       cli.out.printf(Locale.ROOT, "| %d | %.4f | %.4f |%n", k, r.recall(k), r.ndcg(k));

@@ -31,13 +31,22 @@ public final class FidelityCheck implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "BLAS threads (default 2)")
   int threads = 2;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "data directory holding sdrm-splits (default ../shared/data)")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "data directory holding sdrm-splits (default ../shared/data)")
   Path data = BenchSupport.dataDir();
 
-  @Option(names = "--patience", paramLabel = "N", description = "VAE early-stopping patience (default 20)")
+  @Option(
+      names = "--patience",
+      paramLabel = "N",
+      description = "VAE early-stopping patience (default 20)")
   int patience = 20;
 
-  @Option(names = "--vae-epochs", paramLabel = "N", description = "train the VAE exactly N epochs (default 0 = early stopping)")
+  @Option(
+      names = "--vae-epochs",
+      paramLabel = "N",
+      description = "train the VAE exactly N epochs (default 0 = early stopping)")
   int fixedVaeEpochs = 0;
 
   private FidelityCheck() {}
@@ -61,40 +70,56 @@ public final class FidelityCheck implements Callable<Integer> {
     Map<String, double[]> sums = new LinkedHashMap<>();
     for (int run = 0; run < runs; run++) {
       long t0 = System.nanoTime();
-      FittedSdrm model = Presets.ml100kSvd().seed(run).threads(threads).elementwiseThreads(1)
-          .vaePatience(patience)
-          .vaeEarlyStopping(fixedVaeEpochs == 0)
-          .vaeMaxEpochs(fixedVaeEpochs == 0 ? 500 : fixedVaeEpochs)
-          .build().fit(train, split);
+      FittedSdrm model =
+          Presets.ml100kSvd()
+              .seed(run)
+              .threads(threads)
+              .elementwiseThreads(1)
+              .vaePatience(patience)
+              .vaeEarlyStopping(fixedVaeEpochs == 0)
+              .vaeMaxEpochs(fixedVaeEpochs == 0 ? 500 : fixedVaeEpochs)
+              .build()
+              .fit(train, split);
       Map<String, InteractionMatrix> synthetic = new LinkedHashMap<>();
       synthetic.put("F-SDRM", model.generate(train.rows(), Resolution.FULL));
       synthetic.put("M-SDRM", model.generate(train.rows(), Resolution.MULTI));
       synthetic.put("MultiVAE", model.generateVae(train.rows()));
-      report(sums, "ORIGINAL", Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null),
-          split);
+      report(sums, "ORIGINAL", Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null), split);
       for (Map.Entry<String, InteractionMatrix> e : synthetic.entrySet()) {
         for (Setting s : new Setting[] {Setting.REPLACE, Setting.AUGMENT}) {
-          report(sums, s + " " + e.getKey(),
-              s.trainingMatrix(train, split.foldIn(), e.getValue()), split);
+          report(
+              sums,
+              s + " " + e.getKey(),
+              s.trainingMatrix(train, split.foldIn(), e.getValue()),
+              split);
         }
       }
-      System.out.printf(Locale.ROOT, "run %d done in %.0f s (VAE stopped at %d, best %.4f)%n",
-          run, (System.nanoTime() - t0) / 1e9, model.provenance().vaeEpochs(),
+      System.out.printf(
+          Locale.ROOT,
+          "run %d done in %.0f s (VAE stopped at %d, best %.4f)%n",
+          run,
+          (System.nanoTime() - t0) / 1e9,
+          model.provenance().vaeEpochs(),
           model.provenance().vaeBestRecall());
     }
     System.out.println("\n| setting | mean Recall@10 | mean NDCG@10 |\n|---|---|---|");
     for (Map.Entry<String, double[]> e : sums.entrySet()) {
-      System.out.printf(Locale.ROOT, "| %s | %.4f | %.4f |%n", e.getKey(), e.getValue()[0] / runs,
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %.4f | %.4f |%n",
+          e.getKey(),
+          e.getValue()[0] / runs,
           e.getValue()[1] / runs);
     }
   }
 
-  private static void report(Map<String, double[]> sums, String name, InteractionMatrix training,
-      FoldInSplit split) {
-    RankingMetrics.Result r = FoldInEvaluation.evaluate(new TruncatedSvdRecommender(), training,
-        split, RankingMetrics.PAPER_CUTOFFS);
-    System.out.printf(Locale.ROOT, "  %-18s Recall@10 %.4f NDCG@10 %.4f%n", name, r.recall(10),
-        r.ndcg(10));
+  private static void report(
+      Map<String, double[]> sums, String name, InteractionMatrix training, FoldInSplit split) {
+    RankingMetrics.Result r =
+        FoldInEvaluation.evaluate(
+            new TruncatedSvdRecommender(), training, split, RankingMetrics.PAPER_CUTOFFS);
+    System.out.printf(
+        Locale.ROOT, "  %-18s Recall@10 %.4f NDCG@10 %.4f%n", name, r.recall(10), r.ndcg(10));
     double[] s = sums.computeIfAbsent(name, k -> new double[2]);
     s[0] += r.recall(10);
     s[1] += r.ndcg(10);

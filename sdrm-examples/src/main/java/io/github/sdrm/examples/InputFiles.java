@@ -55,8 +55,8 @@ final class InputFiles {
   }
 
   /**
-   * The format's command-line name: the one given, else Matrix Market and split CSV by their
-   * first line (or a .mtx name), else {@link RatingsFormat#detect}.
+   * The format's command-line name: the one given, else Matrix Market and split CSV by their first
+   * line (or a .mtx name), else {@link RatingsFormat#detect}.
    */
   static String formatName(Path input, String format) throws IOException {
     if (format != null) {
@@ -85,8 +85,8 @@ final class InputFiles {
   }
 
   /**
-   * The ratings format of a {@code --format} name, or null for the interaction formats {@code
-   * csv} (split triplets) and {@code mtx}.
+   * The ratings format of a {@code --format} name, or null for the interaction formats {@code csv}
+   * (split triplets) and {@code mtx}.
    *
    * @throws IllegalArgumentException for an unknown name, listing the known ones
    */
@@ -96,21 +96,28 @@ final class InputFiles {
     }
     RatingsFormat r = RATINGS_FORMATS.get(f);
     if (r == null) {
-      throw new IllegalArgumentException("--format must be one of "
-          + String.join(", ", RATINGS_FORMATS.keySet()) + ", csv, mtx; found " + f);
+      throw new IllegalArgumentException(
+          "--format must be one of "
+              + String.join(", ", RATINGS_FORMATS.keySet())
+              + ", csv, mtx; found "
+              + f);
     }
     return r;
   }
 
   /** Maps a synthetic matrix's columns onto the dataset's items by id. */
-  static InteractionMatrix align(LabeledMatrix synthetic, List<String> itemIds, int items,
-      String file) {
+  static InteractionMatrix align(
+      LabeledMatrix synthetic, List<String> itemIds, int items, String file) {
     List<String> ids = synthetic.itemIds();
     if (ids == null || itemIds == null) {
       if (synthetic.matrix().columns() != items) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s has %d items but the dataset has %d", file, synthetic.matrix().columns(),
-            items));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s has %d items but the dataset has %d",
+                file,
+                synthetic.matrix().columns(),
+                items));
       }
       return synthetic.matrix();
     }
@@ -122,8 +129,12 @@ final class InputFiles {
     for (int c = 0; c < ids.size(); c++) {
       Integer to = column.get(ids.get(c));
       if (to == null) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s: item id '%s' is not an item of the preprocessed dataset", file, ids.get(c)));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s: item id '%s' is not an item of the preprocessed dataset",
+                file,
+                ids.get(c)));
       }
       map[c] = to;
     }

@@ -5,14 +5,17 @@ import io.github.sdrm.VaeValidation;
 import picocli.CommandLine.Option;
 
 /**
- * The SDRM configuration options shared by {@code generate} and {@code report}: a published
- * preset (or the defaults) changed by any of the hyperparameter options. Values are checked by
- * {@link Sdrm.Builder}, whose messages name the parameter and the accepted range.
+ * The SDRM configuration options shared by {@code generate} and {@code report}: a published preset
+ * (or the defaults) changed by any of the hyperparameter options. Values are checked by {@link
+ * Sdrm.Builder}, whose messages name the parameter and the accepted range.
  */
 final class ModelOptions {
-  @Option(names = "--preset", paramLabel = "NAME",
-      description = "published hyperparameters: ml-100k|alb|adm / svd|mlp|neumf, e.g."
-          + " ml-100k/svd (default: the library's defaults)")
+  @Option(
+      names = "--preset",
+      paramLabel = "NAME",
+      description =
+          "published hyperparameters: ml-100k|alb|adm / svd|mlp|neumf, e.g."
+              + " ml-100k/svd (default: the library's defaults)")
   String preset;
 
   @Option(names = "--timesteps", paramLabel = "T", description = "diffusion steps")
@@ -42,13 +45,17 @@ final class ModelOptions {
   @Option(names = "--vae-lr", paramLabel = "X", description = "VAE learning rate")
   Double vaeLr;
 
-  @Option(names = "--vae-epochs", paramLabel = "N",
+  @Option(
+      names = "--vae-epochs",
+      paramLabel = "N",
       description = "train the VAE exactly N epochs (default: early stopping)")
   Integer vaeEpochs;
 
-  @Option(names = "--vae-validation", paramLabel = "MODE",
-      description = "VAE early stopping: reference (the paper's) or leak-free"
-          + " (default reference)")
+  @Option(
+      names = "--vae-validation",
+      paramLabel = "MODE",
+      description =
+          "VAE early stopping: reference (the paper's) or leak-free" + " (default reference)")
   VaeValidation vaeValidation = VaeValidation.REFERENCE;
 
   @Option(names = "--threads", paramLabel = "N", description = "BLAS threads (default 2)")

@@ -44,13 +44,20 @@ public final class Presets {
   public static Sdrm.Builder get(String name) {
     double[] v = TABLE.get(name);
     if (v == null) {
-      throw new IllegalArgumentException("preset must be one of " + String.join(", ", names())
-          + "; found " + name);
+      throw new IllegalArgumentException(
+          "preset must be one of " + String.join(", ", names()) + "; found " + name);
     }
-    return Sdrm.builder().diffusionBatchSize((int) v[0]).diffusionLearningRate(v[1])
-        .diffusionEpochs((int) v[2]).denoiserLayers((int) v[3]).timesteps((int) v[4])
-        .vaeBatchSize((int) v[5]).vaeHiddenSize((int) v[6]).latentSize((int) v[7])
-        .vaeLearningRate(v[8]).noiseVarianceDiminisher(v[9]);
+    return Sdrm.builder()
+        .diffusionBatchSize((int) v[0])
+        .diffusionLearningRate(v[1])
+        .diffusionEpochs((int) v[2])
+        .denoiserLayers((int) v[3])
+        .timesteps((int) v[4])
+        .vaeBatchSize((int) v[5])
+        .vaeHiddenSize((int) v[6])
+        .latentSize((int) v[7])
+        .vaeLearningRate(v[8])
+        .noiseVarianceDiminisher(v[9]);
   }
 
   /** ML-100K, tuned for SVD (best Recall@10 0.3924). */

@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --progress} option of the commands that train: a bar redrawn in place on a terminal,
- * one line per stage and per quarter of its epochs otherwise (log files and CI logs get no
- * carriage returns), or nothing.
+ * one line per stage and per quarter of its epochs otherwise (log files and CI logs get no carriage
+ * returns), or nothing.
  */
 final class Progress {
   /** How progress is shown. */
@@ -106,15 +106,25 @@ final class Progress {
       int q = (int) (4L * (e.epoch() + 1) / e.maxEpochs());
       if (q > quarter && q < 4) {
         quarter = q;
-        err.printf(Locale.ROOT, "%s: epoch %d/%d (%d %%), loss %.4f, %.1f s%n",
-            e.stage().displayName(), e.epoch() + 1, e.maxEpochs(), 25 * q, e.loss(),
+        err.printf(
+            Locale.ROOT,
+            "%s: epoch %d/%d (%d %%), loss %.4f, %.1f s%n",
+            e.stage().displayName(),
+            e.epoch() + 1,
+            e.maxEpochs(),
+            25 * q,
+            e.loss(),
             (System.nanoTime() - start) / 1e9);
       }
     }
 
     @Override
     public void onStageEnd(Stage stage, int epochs) {
-      err.printf(Locale.ROOT, "%s: %d epochs, %.1f s%n", stage.displayName(), epochs,
+      err.printf(
+          Locale.ROOT,
+          "%s: %d epochs, %.1f s%n",
+          stage.displayName(),
+          epochs,
           (System.nanoTime() - start) / 1e9);
     }
   }
@@ -131,8 +141,15 @@ final class Progress {
     public void onEpoch(TrainingEvent e) {
       int width = 30;
       int done = (int) Math.round(width * (e.epoch() + 1.0) / e.maxEpochs());
-      err.printf(Locale.ROOT, "\r%-9s [%s%s] %d/%d loss %.4f", e.stage().displayName(),
-          "#".repeat(done), ".".repeat(width - done), e.epoch() + 1, e.maxEpochs(), e.loss());
+      err.printf(
+          Locale.ROOT,
+          "\r%-9s [%s%s] %d/%d loss %.4f",
+          e.stage().displayName(),
+          "#".repeat(done),
+          ".".repeat(width - done),
+          e.epoch() + 1,
+          e.maxEpochs(),
+          e.loss());
     }
 
     @Override

@@ -18,8 +18,9 @@ final class RecommenderNames {
       case "mlp" -> MlpRecommender::new;
       case "neumf" -> NeuMfRecommender::new;
       case "popularity" -> PopularityRecommender::new;
-      default -> throw new IllegalArgumentException(
-          "recommenders must be among svd, mlp, neumf, popularity; found '" + name + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "recommenders must be among svd, mlp, neumf, popularity; found '" + name + "'");
     };
   }
 }

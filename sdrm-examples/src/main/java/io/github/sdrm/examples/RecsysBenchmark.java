@@ -13,8 +13,8 @@ import io.github.sdrm.recsys.TruncatedSvdRecommender;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +31,10 @@ public final class RecsysBenchmark implements Callable<Integer> {
   @Option(names = "--mlp-runs", paramLabel = "N", description = "MLP and NeuMF runs (default 1)")
   int mlpRuns = 1;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "data directory holding sdrm-splits (default ../shared/data)")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "data directory holding sdrm-splits (default ../shared/data)")
   Path data = BenchSupport.dataDir();
 
   private RecsysBenchmark() {}
@@ -55,12 +58,16 @@ public final class RecsysBenchmark implements Callable<Integer> {
     time(data, "ml-100k", "svd", TruncatedSvdRecommender::new, svdRuns);
     time(data, "ml-100k", "mlp", MlpRecommender::new, mlpRuns);
     time(data, "ml-100k", "neumf", NeuMfRecommender::new, mlpRuns);
-    System.out.printf(Locale.ROOT, "peak heap %.0f MiB, peak resident %.0f MiB%n",
-        BenchSupport.peakHeapMiB(), BenchSupport.procStatusMiB("VmHWM"));
+    System.out.printf(
+        Locale.ROOT,
+        "peak heap %.0f MiB, peak resident %.0f MiB%n",
+        BenchSupport.peakHeapMiB(),
+        BenchSupport.procStatusMiB("VmHWM"));
   }
 
-  private static void time(Path data, String dataset, String name,
-      Supplier<Recommender> factory, int runs) throws Exception {
+  private static void time(
+      Path data, String dataset, String name, Supplier<Recommender> factory, int runs)
+      throws Exception {
     Path dir = data.resolve("sdrm-splits").resolve(dataset);
     InteractionMatrix train = TripletCsv.read(dir.resolve(dataset + "_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve(dataset + "_valid.csv"));
@@ -70,12 +77,19 @@ public final class RecsysBenchmark implements Callable<Integer> {
     RankingMetrics.Result last = null;
     for (int r = 0; r < runs; r++) {
       long t0 = System.nanoTime();
-      last = FoldInEvaluation.evaluate(factory.get(), training, split,
-          RankingMetrics.PAPER_CUTOFFS);
+      last =
+          FoldInEvaluation.evaluate(factory.get(), training, split, RankingMetrics.PAPER_CUTOFFS);
       seconds[r] = (System.nanoTime() - t0) / 1e9;
     }
     Arrays.sort(seconds);
-    System.out.printf(Locale.ROOT, "| %s | %s | %d | %.2f | %.4f | %.4f |%n", dataset, name,
-        runs, seconds[runs / 2], last.recall(10), last.ndcg(10));
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %s | %d | %.2f | %.4f | %.4f |%n",
+        dataset,
+        name,
+        runs,
+        seconds[runs / 2],
+        last.recall(10),
+        last.ndcg(10));
   }
 }

@@ -29,9 +29,16 @@ import org.jfree.svg.SVGGraphics2D;
 final class ReportCharts {
   private static final int WIDTH = 760;
   private static final int HEIGHT = 380;
-  private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e),
-      new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b),
-      new Color(0xe377c2), new Color(0x7f7f7f)};
+  private static final Color[] PALETTE = {
+    new Color(0x1f77b4),
+    new Color(0xff7f0e),
+    new Color(0x2ca02c),
+    new Color(0xd62728),
+    new Color(0x9467bd),
+    new Color(0x8c564b),
+    new Color(0xe377c2),
+    new Color(0x7f7f7f)
+  };
 
   static {
     if (System.getProperty("java.awt.headless") == null) {
@@ -52,7 +59,8 @@ final class ReportCharts {
     LogAxis y = new LogAxis("users holding the item (log scale)");
     y.setSmallestValue(0.5);
     plot.setRangeAxis(y);
-    return svg(new JFreeChart("Item popularity, real vs synthetic", titleFont(), plot, true),
+    return svg(
+        new JFreeChart("Item popularity, real vs synthetic", titleFont(), plot, true),
         "popularity");
   }
 
@@ -83,24 +91,23 @@ final class ReportCharts {
       data.addSeries(histogram(g.name(), toDouble(g.degrees()), 0, width, bins));
     }
     XYPlot plot = linePlot(data, "positive items per user (bin centre)", "share of users");
-    return svg(new JFreeChart("User activity (degree) distribution", titleFont(), plot, true),
-        "degrees");
+    return svg(
+        new JFreeChart("User activity (degree) distribution", titleFont(), plot, true), "degrees");
   }
 
   /** Histograms of the distance to the closest member: each generator's rows and non-members. */
   static String dcr(SyntheticDataReport.Data d) {
     XYSeriesCollection data = new XYSeriesCollection();
     PrivacyReport.DcrProfile first = d.generators().get(0).privacy().dcr();
-    data.addSeries(histogram("non-members (real, unseen)", first.nonMemberDistances(), 0, 0.05,
-        20));
+    data.addSeries(
+        histogram("non-members (real, unseen)", first.nonMemberDistances(), 0, 0.05, 20));
     for (SyntheticDataReport.GeneratorResult g : d.generators()) {
       data.addSeries(histogram(g.name(), g.privacy().dcr().syntheticDistances(), 0, 0.05, 20));
     }
-    XYPlot plot = linePlot(data, "Jaccard distance to the closest member row (bin centre)",
-        "share of rows");
+    XYPlot plot =
+        linePlot(data, "Jaccard distance to the closest member row (bin centre)", "share of rows");
     plot.getRenderer().setSeriesStroke(0, new BasicStroke(3f));
-    return svg(new JFreeChart("Distance to closest record (DCR)", titleFont(), plot, true),
-        "dcr");
+    return svg(new JFreeChart("Distance to closest record (DCR)", titleFont(), plot, true), "dcr");
   }
 
   /** ROC curves of the distance membership-inference attack, one per generator. */
@@ -112,8 +119,11 @@ final class ReportCharts {
     data.addSeries(chance);
     for (SyntheticDataReport.GeneratorResult g : d.generators()) {
       RocCurve r = g.privacy().membershipInference().roc();
-      XYSeries s = new XYSeries(String.format(java.util.Locale.ROOT, "%s (AUC %.3f)", g.name(),
-          r.auc()), false, true);
+      XYSeries s =
+          new XYSeries(
+              String.format(java.util.Locale.ROOT, "%s (AUC %.3f)", g.name(), r.auc()),
+              false,
+              true);
       double[] x = r.fpr();
       double[] y = r.tpr();
       for (int i = 0; i < x.length; i++) {
@@ -121,18 +131,25 @@ final class ReportCharts {
       }
       data.addSeries(s);
     }
-    XYPlot plot = linePlot(data, "false-positive rate (non-members flagged)",
-        "true-positive rate (members found)");
+    XYPlot plot =
+        linePlot(
+            data,
+            "false-positive rate (non-members flagged)",
+            "true-positive rate (members found)");
     plot.getRenderer().setSeriesPaint(0, Color.GRAY);
-    plot.getRenderer().setSeriesStroke(0, new BasicStroke(1f, BasicStroke.CAP_BUTT,
-        BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+    plot.getRenderer()
+        .setSeriesStroke(
+            0,
+            new BasicStroke(
+                1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
     for (int i = 1; i < data.getSeriesCount(); i++) {
       plot.getRenderer().setSeriesPaint(i, PALETTE[(i - 1) % PALETTE.length]);
     }
     ((NumberAxis) plot.getDomainAxis()).setRange(0, 1);
     ((NumberAxis) plot.getRangeAxis()).setRange(0, 1);
-    return svg(new JFreeChart("Membership inference (distance attack) ROC", titleFont(), plot,
-        true), "roc");
+    return svg(
+        new JFreeChart("Membership inference (distance attack) ROC", titleFont(), plot, true),
+        "roc");
   }
 
   /** Recall@10 by setting and generator, mean ± std over runs, one bar per recommender. */
@@ -141,8 +158,8 @@ final class ReportCharts {
     ResultTable t = d.utility();
     for (ResultTable.Key k : t.keys()) {
       ResultTable.Summary s = t.recall(k, 10);
-      String column = k.setting() == Setting.ORIGINAL ? "ORIGINAL"
-          : k.setting() + " " + k.generator();
+      String column =
+          k.setting() == Setting.ORIGINAL ? "ORIGINAL" : k.setting() + " " + k.generator();
       data.add(s.mean(), s.std(), k.recommender(), column);
     }
     CategoryAxis x = new CategoryAxis(null);
@@ -155,13 +172,17 @@ final class ReportCharts {
     for (int i = 0; i < PALETTE.length; i++) {
       renderer.setSeriesPaint(i, PALETTE[i]);
     }
-    CategoryPlot plot = new CategoryPlot(data, x, new NumberAxis("Recall@10 (mean ± std)"),
-        renderer);
+    CategoryPlot plot =
+        new CategoryPlot(data, x, new NumberAxis("Recall@10 (mean ± std)"), renderer);
     plot.setOrientation(PlotOrientation.VERTICAL);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(new Color(0xdddddd));
-    return svg(new JFreeChart("Utility: recommenders trained on real, synthetic or both",
-        titleFont(), plot, true), "utility", WIDTH, 460);
+    return svg(
+        new JFreeChart(
+            "Utility: recommenders trained on real, synthetic or both", titleFont(), plot, true),
+        "utility",
+        WIDTH,
+        460);
   }
 
   private static XYPlot linePlot(XYSeriesCollection data, String x, String y) {
@@ -179,8 +200,8 @@ final class ReportCharts {
     return plot;
   }
 
-  private static XYSeries histogram(String name, double[] values, double min, double width,
-      int bins) {
+  private static XYSeries histogram(
+      String name, double[] values, double min, double width, int bins) {
     double[] counts = new double[bins];
     for (double v : values) {
       int b = (int) Math.floor((v - min) / width);
@@ -215,7 +236,6 @@ final class ReportCharts {
 
   /** Every chart of a report, in the order the HTML shows them. */
   static List<String> ids() {
-    return List.of("chart-dcr", "chart-roc", "chart-popularity", "chart-degrees",
-        "chart-utility");
+    return List.of("chart-dcr", "chart-roc", "chart-popularity", "chart-degrees", "chart-utility");
   }
 }

@@ -55,66 +55,102 @@ final class ReportCommand implements Callable<Integer> {
 
   /** Exactly one source of real data. */
   static final class Source {
-    @Option(names = "--input", required = true, paramLabel = "FILE",
+    @Option(
+        names = "--input",
+        required = true,
+        paramLabel = "FILE",
         description = "a ratings file, preprocessed and split 70/20/10 by users")
     Path input;
 
-    @Option(names = "--dataset", required = true, paramLabel = "NAME",
-        description = "the paper's splits (DIR/sdrm-splits/NAME: ml-100k, alb, adm) or"
-            + " 'embedded' (the built-in dataset, no download)")
+    @Option(
+        names = "--dataset",
+        required = true,
+        paramLabel = "NAME",
+        description =
+            "the paper's splits (DIR/sdrm-splits/NAME: ml-100k, alb, adm) or"
+                + " 'embedded' (the built-in dataset, no download)")
     String dataset;
   }
 
   @ParentCommand SdrmCli cli;
 
-  @ArgGroup(exclusive = true, multiplicity = "1") Source source;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
 
-  @Option(names = "--output", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--output",
+      required = true,
+      paramLabel = "FILE",
       description = "the HTML report; FILE.json is written beside it")
   Path output;
 
-  @Option(names = "--format", paramLabel = "F",
-      description = "u.data, ratings.dat, ratings.csv, amazon-csv or amazon-json (default: from"
-          + " the name and the first line)")
+  @Option(
+      names = "--format",
+      paramLabel = "F",
+      description =
+          "u.data, ratings.dat, ratings.csv, amazon-csv or amazon-json (default: from"
+              + " the name and the first line)")
   String format;
 
-  @Option(names = "--threshold", paramLabel = "X", description = "ratings >= X are likes"
-      + " (default 4)")
+  @Option(
+      names = "--threshold",
+      paramLabel = "X",
+      description = "ratings >= X are likes" + " (default 4)")
   Double threshold;
 
-  @Option(names = "--k-core", paramLabel = "K",
+  @Option(
+      names = "--k-core",
+      paramLabel = "K",
       description = "minimum likes per user and item (default 5)")
   Integer kCore;
 
-  @Option(names = "--synthetic", paramLabel = "FILE",
-      description = "audit this synthetic data instead of training SDRM (it must come from a"
-          + " generator trained on the train users of the id-order split)")
+  @Option(
+      names = "--synthetic",
+      paramLabel = "FILE",
+      description =
+          "audit this synthetic data instead of training SDRM (it must come from a"
+              + " generator trained on the train users of the id-order split)")
   Path synthetic;
 
-  @Option(names = "--recommenders", split = ",", paramLabel = "LIST",
+  @Option(
+      names = "--recommenders",
+      split = ",",
+      paramLabel = "LIST",
       description = "comma-separated svd, mlp, neumf (default svd; popularity is always added)")
   List<String> recommenders = List.of("svd");
 
-  @Option(names = "--runs", paramLabel = "N",
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
       description = "utility runs, each retraining the generator (default 1)")
   int runs = 1;
 
-  @Option(names = "--seed", paramLabel = "S",
-      description = "seed of training, attacks and reference generators (default "
-          + Sdrm.DEFAULT_SEED + ")")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description =
+          "seed of training, attacks and reference generators (default " + Sdrm.DEFAULT_SEED + ")")
   long seed = Sdrm.DEFAULT_SEED;
 
-  @Option(names = "--split", paramLabel = "HOW",
-      description = "members vs non-members: random (a seeded re-split of train and test;"
-          + " default) or id-order (the paper's; default with --synthetic)")
+  @Option(
+      names = "--split",
+      paramLabel = "HOW",
+      description =
+          "members vs non-members: random (a seeded re-split of train and test;"
+              + " default) or id-order (the paper's; default with --synthetic)")
   Split split;
 
-  @Option(names = "--density", paramLabel = "D",
-      description = "binarise to the train matrix's stored density (stored, the paper's rule;"
-          + " default) or to its density of likes (ones)")
+  @Option(
+      names = "--density",
+      paramLabel = "D",
+      description =
+          "binarise to the train matrix's stored density (stored, the paper's rule;"
+              + " default) or to its density of likes (ones)")
   Density density = Density.STORED;
 
-  @Option(names = "--data", paramLabel = "DIR",
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
       description = "data directory of --dataset (default ../shared/data or -Dsdrm.data.dir)")
   Path data = BenchSupport.dataDir();
 
@@ -128,8 +164,9 @@ final class ReportCommand implements Callable<Integer> {
     PrintStream err = cli.err;
     InputFiles.requireParentFolder(output, "--output");
     String base = output.getFileName().toString();
-    Path json = output.resolveSibling((base.endsWith(".html") ? base.substring(0,
-        base.length() - 5) : base) + ".json");
+    Path json =
+        output.resolveSibling(
+            (base.endsWith(".html") ? base.substring(0, base.length() - 5) : base) + ".json");
     List<String> names = recommenders.stream().map(String::strip).toList();
     for (String r : names) {
       RecommenderNames.factory(r);
@@ -139,8 +176,10 @@ final class ReportCommand implements Callable<Integer> {
     }
     // a given synthetic file was made from a known split: the preprocessing's id order
     Split how = split != null ? split : synthetic != null ? Split.ID_ORDER : Split.RANDOM;
-    Sdrm sdrm = synthetic != null ? null
-        : model.builder().seed(seed).listener(progress.listener(err)).build();
+    Sdrm sdrm =
+        synthetic != null
+            ? null
+            : model.builder().seed(seed).listener(progress.listener(err)).build();
 
     InteractionMatrix train;
     InteractionMatrix test;
@@ -155,14 +194,18 @@ final class ReportCommand implements Callable<Integer> {
       valid = d.valid();
       itemIds = d.itemIds();
       name = "embedded";
-      described = "the embedded synthetic dataset (SyntheticDataset.mlLike(): " + d.full().rows()
-          + " users x " + d.full().columns() + " items, planted structure; no download)";
+      described =
+          "the embedded synthetic dataset (SyntheticDataset.mlLike(): "
+              + d.full().rows()
+              + " users x "
+              + d.full().columns()
+              + " items, planted structure; no download)";
     } else if (source.dataset != null) {
       name = source.dataset;
       Path dir = data.resolve("sdrm-splits").resolve(name);
       if (!Files.isDirectory(dir)) {
-        throw new IllegalArgumentException("no reference splits for dataset '" + name
-            + "' at " + dir);
+        throw new IllegalArgumentException(
+            "no reference splits for dataset '" + name + "' at " + dir);
       }
       train = TripletCsv.read(dir.resolve(name + "_train.csv"));
       test = TripletCsv.read(dir.resolve(name + "_test.csv"));
@@ -175,9 +218,12 @@ final class ReportCommand implements Callable<Integer> {
       String formatName = InputFiles.formatName(input, format);
       RatingsFormat ratings = InputFiles.ratingsFormat(formatName);
       if (ratings == null) {
-        throw new IllegalArgumentException("report needs a ratings file (--format "
-            + String.join(", ", InputFiles.RATINGS_FORMATS.keySet()) + ") or --dataset; found"
-            + " format " + formatName);
+        throw new IllegalArgumentException(
+            "report needs a ratings file (--format "
+                + String.join(", ", InputFiles.RATINGS_FORMATS.keySet())
+                + ") or --dataset; found"
+                + " format "
+                + formatName);
       }
       Preprocessing.Builder pre = Preprocessing.builder();
       if (threshold != null) {
@@ -192,8 +238,15 @@ final class ReportCommand implements Callable<Integer> {
       valid = d.valid();
       itemIds = d.itemIds();
       name = input.getFileName().toString();
-      described = input + " (" + ratings + "), preprocessed: " + d.full().rows() + " users x "
-          + d.full().columns() + " items, users split 70 / 20 / 10 in id order";
+      described =
+          input
+              + " ("
+              + ratings
+              + "), preprocessed: "
+              + d.full().rows()
+              + " users x "
+              + d.full().columns()
+              + " items, users split 70 / 20 / 10 in id order";
     }
     if (how == Split.RANDOM) {
       // members and non-members must be exchangeable: a split by user id (the paper's) also
@@ -211,18 +264,24 @@ final class ReportCommand implements Callable<Integer> {
       described += "; train and test users split in id order, as the paper";
     }
     if (sdrm != null && density == Density.ONES) {
-      sdrm = sdrm.toBuilder().binarizer(Binarizer.equalSparsity(
-          (double) train.onesCount() / ((double) train.rows() * train.columns()))).build();
+      sdrm =
+          sdrm.toBuilder()
+              .binarizer(
+                  Binarizer.equalSparsity(
+                      (double) train.onesCount() / ((double) train.rows() * train.columns())))
+              .build();
     }
     InteractionMatrix given = null;
     if (synthetic != null) {
-      given = InputFiles.align(InputFiles.load(synthetic, null), itemIds, train.columns(),
-          synthetic.toString());
+      given =
+          InputFiles.align(
+              InputFiles.load(synthetic, null), itemIds, train.columns(), synthetic.toString());
       described += "; synthetic data from " + synthetic;
     }
     Progress.StatusLine status = progress.status(err);
-    SyntheticDataReport report = new SyntheticDataReport(name, described, train, test, valid,
-        sdrm, given, names, runs, seed, status);
+    SyntheticDataReport report =
+        new SyntheticDataReport(
+            name, described, train, test, valid, sdrm, given, names, runs, seed, status);
     SyntheticDataReport.Data result = report.run();
     status.finish();
     List<ReportVerdicts.Row> verdicts = ReportVerdicts.rows(result);
@@ -243,9 +302,15 @@ final class ReportCommand implements Callable<Integer> {
     out.println("|---|---|---|---|---|");
     for (var k : result.utility().keys()) {
       var r = result.utility().recall(k, 10);
-      out.printf(Locale.ROOT, "| %s | %s | %s | %.4f%s | %.4f |%n", k.recommender(),
-          k.setting(), k.generator(), r.mean(), r.runs() > 1 ? String.format(Locale.ROOT,
-              " ± %.4f", r.std()) : "", result.utility().ndcg(k, 10).mean());
+      out.printf(
+          Locale.ROOT,
+          "| %s | %s | %s | %.4f%s | %.4f |%n",
+          k.recommender(),
+          k.setting(),
+          k.generator(),
+          r.mean(),
+          r.runs() > 1 ? String.format(Locale.ROOT, " ± %.4f", r.std()) : "",
+          result.utility().ndcg(k, 10).mean());
     }
     out.println();
     out.println("wrote " + output + " and " + json);

@@ -67,8 +67,16 @@ final class ReportJson {
       m.put("group", r.group());
       m.put("rule", r.rule());
       Map<String, Object> cells = new LinkedHashMap<>();
-      r.cells().forEach((g, c) -> cells.put(g, Map.of("value", c.value(),
-          "status", c.status().name().toLowerCase(Locale.ROOT))));
+      r.cells()
+          .forEach(
+              (g, c) ->
+                  cells.put(
+                      g,
+                      Map.of(
+                          "value",
+                          c.value(),
+                          "status",
+                          c.status().name().toLowerCase(Locale.ROOT))));
       m.put("values", cells);
       vs.add(m);
     }

@@ -23,9 +23,8 @@ import java.util.function.Supplier;
 /**
  * Reproduces one row group of the paper's table from the reference splits: dataset × recommender
  * with the preset of that pair, the chosen settings (default ORIGINAL, REPLACE and AUGMENT),
- * F-SDRM, M-SDRM and MultiVAE, several runs; prints the Markdown table and the wall time and
- * writes CSV. The command line's {@code sdrm reproduce} calls {@link #run}; this main is that
- * command.
+ * F-SDRM, M-SDRM and MultiVAE, several runs; prints the Markdown table and the wall time and writes
+ * CSV. The command line's {@code sdrm reproduce} calls {@link #run}; this main is that command.
  */
 public final class Reproduce {
   private Reproduce() {}
@@ -43,8 +42,16 @@ public final class Reproduce {
    * @param fixedVaeEpochs 0 for early stopping, else train the VAE exactly this many epochs
    * @param threads BLAS threads
    */
-  public record Request(String dataset, String recommender, int runs, Path csv, Path data,
-      Set<Setting> settings, VaeValidation vaeValidation, int fixedVaeEpochs, int threads) {
+  public record Request(
+      String dataset,
+      String recommender,
+      int runs,
+      Path csv,
+      Path data,
+      Set<Setting> settings,
+      VaeValidation vaeValidation,
+      int fixedVaeEpochs,
+      int threads) {
     /** Checks every field; messages name the field, the expected and the found value. */
     public Request {
       Objects.requireNonNull(dataset, "dataset");
@@ -98,11 +105,14 @@ public final class Reproduce {
   public static ResultTable run(Request r, PrintStream out) throws IOException {
     Path dir = r.splits();
     if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("no reference splits for dataset '" + r.dataset()
-          + "' at " + dir);
+      throw new IllegalArgumentException(
+          "no reference splits for dataset '" + r.dataset() + "' at " + dir);
     }
-    Sdrm.Builder preset = Presets.get(r.dataset() + "/" + r.recommender()).threads(r.threads())
-        .elementwiseThreads(1).vaeValidation(r.vaeValidation());
+    Sdrm.Builder preset =
+        Presets.get(r.dataset() + "/" + r.recommender())
+            .threads(r.threads())
+            .elementwiseThreads(1)
+            .vaeValidation(r.vaeValidation());
     if (r.fixedVaeEpochs() > 0) {
       preset.vaeEarlyStopping(false).vaeMaxEpochs(r.fixedVaeEpochs());
     }
@@ -111,31 +121,45 @@ public final class Reproduce {
     // the request accepts only the paper's three; the names are the command line's
     Supplier<Recommender> factory = RecommenderNames.factory(r.recommender());
     long t0 = System.nanoTime();
-    ResultTable table = Experiment.builder(r.dataset(), train, valid).sdrm(preset.build())
-        .recommender(r.recommender(), factory).runs(r.runs())
-        .settings(r.settings().toArray(new Setting[0]))
-        .listener(new Experiment.Listener() {
-          @Override
-          public void onRunStart(int run, int total) {
-            out.printf(Locale.ROOT, "run %d/%d (%.0f s)%n", run + 1, total, seconds(t0));
-          }
+    ResultTable table =
+        Experiment.builder(r.dataset(), train, valid)
+            .sdrm(preset.build())
+            .recommender(r.recommender(), factory)
+            .runs(r.runs())
+            .settings(r.settings().toArray(new Setting[0]))
+            .listener(
+                new Experiment.Listener() {
+                  @Override
+                  public void onRunStart(int run, int total) {
+                    out.printf(Locale.ROOT, "run %d/%d (%.0f s)%n", run + 1, total, seconds(t0));
+                  }
 
-          @Override
-          public void onGeneratorFitted(int run, FittedSdrm model) {
-            out.printf(Locale.ROOT, "  generator: VAE %d epochs, best epoch %d, validation"
-                + " Recall@10 %.4f (%.0f s)%n", model.provenance().vaeEpochs(),
-                model.provenance().vaeBestEpoch(), model.provenance().vaeBestRecall(),
-                seconds(t0));
-          }
+                  @Override
+                  public void onGeneratorFitted(int run, FittedSdrm model) {
+                    out.printf(
+                        Locale.ROOT,
+                        "  generator: VAE %d epochs, best epoch %d, validation"
+                            + " Recall@10 %.4f (%.0f s)%n",
+                        model.provenance().vaeEpochs(),
+                        model.provenance().vaeBestEpoch(),
+                        model.provenance().vaeBestRecall(),
+                        seconds(t0));
+                  }
 
-          @Override
-          public void onResult(int run, ResultTable.Key key, RankingMetrics.Result result) {
-            out.printf(Locale.ROOT, "  %s %s: Recall@10 %.4f NDCG@10 %.4f (%.0f s)%n",
-                key.setting(), key.generator(), result.recall(10), result.ndcg(10),
-                seconds(t0));
-          }
-        })
-        .build().run();
+                  @Override
+                  public void onResult(int run, ResultTable.Key key, RankingMetrics.Result result) {
+                    out.printf(
+                        Locale.ROOT,
+                        "  %s %s: Recall@10 %.4f NDCG@10 %.4f (%.0f s)%n",
+                        key.setting(),
+                        key.generator(),
+                        result.recall(10),
+                        result.ndcg(10),
+                        seconds(t0));
+                  }
+                })
+            .build()
+            .run();
     out.printf(Locale.ROOT, "%n%s%nwall time %.0f s%n", table.toMarkdown(), seconds(t0));
     if (r.csv() != null) {
       String csv = table.toCsv();

@@ -15,21 +15,31 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "reproduce",
     sortOptions = false,
-    description = "The paper's table for one dataset and recommender from the reference splits"
-        + " (DIR/sdrm-splits/DATASET), with the published preset of that pair: mean / max / std"
-        + " over the runs, each retraining the generator.")
+    description =
+        "The paper's table for one dataset and recommender from the reference splits"
+            + " (DIR/sdrm-splits/DATASET), with the published preset of that pair: mean / max / std"
+            + " over the runs, each retraining the generator.")
 final class ReproduceCommand implements Callable<Integer> {
   @ParentCommand SdrmCli cli;
 
-  @Option(names = "--dataset", required = true, paramLabel = "NAME",
+  @Option(
+      names = "--dataset",
+      required = true,
+      paramLabel = "NAME",
       description = "ml-100k, alb or adm (a folder of DIR/sdrm-splits)")
   String dataset;
 
-  @Option(names = "--recommender", required = true, paramLabel = "NAME",
+  @Option(
+      names = "--recommender",
+      required = true,
+      paramLabel = "NAME",
       description = "svd, mlp or neumf")
   String recommender;
 
-  @Option(names = "--settings", split = ",", paramLabel = "LIST",
+  @Option(
+      names = "--settings",
+      split = ",",
+      paramLabel = "LIST",
       description = "comma-separated original, replace, augment (default all three)")
   List<Setting> settings = List.of(Setting.ORIGINAL, Setting.REPLACE, Setting.AUGMENT);
 
@@ -39,15 +49,21 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--csv", paramLabel = "FILE", description = "also write the table as CSV")
   Path csv;
 
-  @Option(names = "--data", paramLabel = "DIR",
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
       description = "data directory (default ../shared/data or -Dsdrm.data.dir)")
   Path data = BenchSupport.dataDir();
 
-  @Option(names = "--vae-validation", paramLabel = "MODE",
+  @Option(
+      names = "--vae-validation",
+      paramLabel = "MODE",
       description = "reference or leak-free (default reference)")
   VaeValidation vaeValidation = VaeValidation.REFERENCE;
 
-  @Option(names = "--vae-epochs", paramLabel = "N",
+  @Option(
+      names = "--vae-epochs",
+      paramLabel = "N",
       description = "train the VAE exactly N epochs (default: early stopping)")
   int vaeEpochs;
 
@@ -59,8 +75,18 @@ final class ReproduceCommand implements Callable<Integer> {
     if (csv != null) {
       InputFiles.requireParentFolder(csv, "--csv");
     }
-    Reproduce.run(new Reproduce.Request(dataset, recommender, runs, csv, data,
-        EnumSet.copyOf(settings), vaeValidation, vaeEpochs, threads), cli.out);
+    Reproduce.run(
+        new Reproduce.Request(
+            dataset,
+            recommender,
+            runs,
+            csv,
+            data,
+            EnumSet.copyOf(settings),
+            vaeValidation,
+            vaeEpochs,
+            threads),
+        cli.out);
     return 0;
   }
 }

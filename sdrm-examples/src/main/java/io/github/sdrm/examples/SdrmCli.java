@@ -26,8 +26,8 @@ import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code sdrm} command line: {@code generate}, {@code reproduce}, {@code evaluate} and
- * {@code report}, each with its own {@code --help}. Options take {@code --name value} or {@code
+ * The {@code sdrm} command line: {@code generate}, {@code reproduce}, {@code evaluate} and {@code
+ * report}, each with its own {@code --help}. Options take {@code --name value} or {@code
  * --name=value}; a single-valued option given twice is an error. Bad input ends with one line on
  * standard error and exit code 2, other failures with exit code 1; output files are written
  * atomically, so a failed run leaves none behind.
@@ -39,8 +39,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = SdrmCli.Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    description = "Synthetic user-item interaction data with SDRM (multi-resolution latent"
-        + " diffusion), and evidence of its privacy and utility.",
+    description =
+        "Synthetic user-item interaction data with SDRM (multi-resolution latent"
+            + " diffusion), and evidence of its privacy and utility.",
     subcommands = {
       GenerateCommand.class,
       ReproduceCommand.class,
@@ -48,11 +49,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ReportCommand.class,
       CommandLine.HelpCommand.class
     },
-    footer = {"", "Exit codes: 0 success, 2 bad input (one line on standard error), 1 failure.",
-        "Run 'sdrm COMMAND --help' for a command's options."})
+    footer = {
+      "",
+      "Exit codes: 0 success, 2 bad input (one line on standard error), 1 failure.",
+      "Run 'sdrm COMMAND --help' for a command's options."
+    })
 public final class SdrmCli implements Callable<Integer> {
   /** Standard output and error of this run, for the subcommands. */
   PrintStream out;
+
   PrintStream err;
 
   SdrmCli(PrintStream out, PrintStream err) {
@@ -80,10 +85,11 @@ public final class SdrmCli implements Callable<Integer> {
     CommandLine cl = commandLine(new SdrmCli(out, err));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-    cl.setParameterExceptionHandler((e, a) -> {
-      err.println("sdrm: " + parameterMessage(e));
-      return 2;
-    });
+    cl.setParameterExceptionHandler(
+        (e, a) -> {
+          err.println("sdrm: " + parameterMessage(e));
+          return 2;
+        });
     cl.setExecutionExceptionHandler((e, command, parsed) -> failure(e, err));
     return cl.execute(args);
   }
@@ -94,37 +100,39 @@ public final class SdrmCli implements Callable<Integer> {
     cl.registerConverter(Resolution.class, new Choice<>(Resolution.class));
     cl.registerConverter(VaeValidation.class, new Choice<>(VaeValidation.class));
     cl.registerConverter(Setting.class, new Choice<>(Setting.class));
-    cl.registerConverter(GenerateCommand.Binarize.class,
-        new Choice<>(GenerateCommand.Binarize.class));
+    cl.registerConverter(
+        GenerateCommand.Binarize.class, new Choice<>(GenerateCommand.Binarize.class));
     cl.registerConverter(ReportCommand.Split.class, new Choice<>(ReportCommand.Split.class));
-    cl.registerConverter(ReportCommand.Density.class,
-        new Choice<>(ReportCommand.Density.class));
+    cl.registerConverter(ReportCommand.Density.class, new Choice<>(ReportCommand.Density.class));
     cl.registerConverter(Progress.Mode.class, new Choice<>(Progress.Mode.class));
-    ITypeConverter<Integer> integer = v -> {
-      try {
-        return Integer.valueOf(v.strip());
-      } catch (NumberFormatException e) {
-        throw new TypeConversionException("expected an integer, found '" + v + "'");
-      }
-    };
-    ITypeConverter<Long> longInteger = v -> {
-      try {
-        return Long.valueOf(v.strip());
-      } catch (NumberFormatException e) {
-        throw new TypeConversionException("expected an integer, found '" + v + "'");
-      }
-    };
-    ITypeConverter<Double> number = v -> {
-      try {
-        double d = Double.parseDouble(v.strip());
-        if (Double.isFinite(d)) {
-          return d;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new TypeConversionException("expected a finite number, found '" + v + "'");
-    };
+    ITypeConverter<Integer> integer =
+        v -> {
+          try {
+            return Integer.valueOf(v.strip());
+          } catch (NumberFormatException e) {
+            throw new TypeConversionException("expected an integer, found '" + v + "'");
+          }
+        };
+    ITypeConverter<Long> longInteger =
+        v -> {
+          try {
+            return Long.valueOf(v.strip());
+          } catch (NumberFormatException e) {
+            throw new TypeConversionException("expected an integer, found '" + v + "'");
+          }
+        };
+    ITypeConverter<Double> number =
+        v -> {
+          try {
+            double d = Double.parseDouble(v.strip());
+            if (Double.isFinite(d)) {
+              return d;
+            }
+          } catch (NumberFormatException e) {
+            // reported below
+          }
+          throw new TypeConversionException("expected a finite number, found '" + v + "'");
+        };
     cl.registerConverter(Integer.class, integer);
     cl.registerConverter(Integer.TYPE, integer);
     cl.registerConverter(Long.class, longInteger);
@@ -136,9 +144,13 @@ public final class SdrmCli implements Callable<Integer> {
   }
 
   private static String parameterMessage(ParameterException e) {
-    if (e instanceof UnmatchedArgumentException u && e.getCommandLine().getParent() == null
-        && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
-      return "unknown command '" + u.getUnmatched().get(0) + "'; expected generate, reproduce,"
+    if (e instanceof UnmatchedArgumentException u
+        && e.getCommandLine().getParent() == null
+        && !u.getUnmatched().isEmpty()
+        && !u.getUnmatched().get(0).startsWith("-")) {
+      return "unknown command '"
+          + u.getUnmatched().get(0)
+          + "'; expected generate, reproduce,"
           + " evaluate or report (see --help)";
     }
     String m = e.getMessage();
@@ -157,7 +169,8 @@ public final class SdrmCli implements Callable<Integer> {
       err.println("sdrm: file not found: " + n.getFile());
       return 2;
     }
-    if (e instanceof IllegalArgumentException || e instanceof DatasetFormatException
+    if (e instanceof IllegalArgumentException
+        || e instanceof DatasetFormatException
         || e instanceof ModelFormatException) {
       err.println("sdrm: " + e.getMessage());
       return 2;
@@ -176,15 +189,21 @@ public final class SdrmCli implements Callable<Integer> {
     public String[] getVersion() {
       return new String[] {
         "sdrm " + Sdrm.version() + " (SDRM for Java)",
-        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
-            + "), " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+        "Java "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vendor")
+            + "), "
+            + System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.arch")
       };
     }
   }
 
   /**
-   * An enum option written in lower case with hyphens ({@code LEAK_FREE} is {@code leak-free});
-   * an unknown value names the accepted ones.
+   * An enum option written in lower case with hyphens ({@code LEAK_FREE} is {@code leak-free}); an
+   * unknown value names the accepted ones.
    */
   static final class Choice<E extends Enum<E>> implements ITypeConverter<E> {
     private final Class<E> type;
@@ -204,9 +223,14 @@ public final class SdrmCli implements Callable<Integer> {
           return e;
         }
       }
-      throw new TypeConversionException("expected one of " + Arrays.stream(
-          type.getEnumConstants()).map(Choice::name).collect(Collectors.joining(", "))
-          + "; found '" + value + "'");
+      throw new TypeConversionException(
+          "expected one of "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(Choice::name)
+                  .collect(Collectors.joining(", "))
+              + "; found '"
+              + value
+              + "'");
     }
   }
 }

@@ -9,22 +9,25 @@ import io.github.sdrm.nn.NoiseSource;
 import io.github.sdrm.nn.Workspaces;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Times single training steps of both networks at the ML-100K/SVD sizes (I = 1008, H = 930,
- * d = 830, T = 83, L = 2, batches 780 and 550) for a given split of OpenMP and BLAS threads.
- * Options: see {@code --help}.
+ * Times single training steps of both networks at the ML-100K/SVD sizes (I = 1008, H = 930, d =
+ * 830, T = 83, L = 2, batches 780 and 550) for a given split of OpenMP and BLAS threads. Options:
+ * see {@code --help}.
  */
 @Command(name = "StepBenchmark", mixinStandardHelpOptions = true, sortOptions = false)
 public final class StepBenchmark implements Callable<Integer> {
-  @Option(names = "--omp-threads", paramLabel = "N", description = "ND4J element-wise (OpenMP) threads (default 1)")
+  @Option(
+      names = "--omp-threads",
+      paramLabel = "N",
+      description = "ND4J element-wise (OpenMP) threads (default 1)")
   int omp = 1;
 
   @Option(names = "--blas-threads", paramLabel = "N", description = "BLAS threads (default 2)")
@@ -33,7 +36,10 @@ public final class StepBenchmark implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "N", description = "timed steps per network (default 30)")
   int steps = 30;
 
-  @Option(names = "--elementwise-threshold", paramLabel = "N", description = "ND4J's element-wise threshold (default: ND4J's)")
+  @Option(
+      names = "--elementwise-threshold",
+      paramLabel = "N",
+      description = "ND4J's element-wise threshold (default: ND4J's)")
   Integer threshold;
 
   private StepBenchmark() {}
@@ -73,8 +79,11 @@ public final class StepBenchmark implements Callable<Integer> {
     INDArray x;
     INDArray z0;
     try (NoiseSource noise = new NoiseSource(4L, DataType.FLOAT)) {
-      x = Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.random.impl
-          .BernoulliDistribution(Nd4j.createUninitialized(DataType.FLOAT, vaeBatch, items), 0.1));
+      x =
+          Nd4j.getExecutioner()
+              .exec(
+                  new org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution(
+                      Nd4j.createUninitialized(DataType.FLOAT, vaeBatch, items), 0.1));
       z0 = noise.gaussian(denBatch, d, 0.3);
       long vaeNanos = 0;
       long denNanos = 0;
@@ -105,13 +114,29 @@ public final class StepBenchmark implements Callable<Integer> {
       }
       double vaeMs = vaeNanos / 1e6 / steps;
       double denMs = denNanos / 1e6 / steps;
-      double vaeFlop = 3 * 2.0 * vaeBatch * ((double) items * h + h * 2.0 * d + (double) d * h
-          + (double) h * items);
-      double denFlop = 3 * 3 * 2.0 * denBatch * ((double) t * t + (double) (d + t) * d
-          + 2.0 * d * d + (double) d * d);
-      System.out.printf(Locale.ROOT, "omp %d (threshold %d) blas %d sgemm %.0f GFLOP/s | VAE step %.1f ms"
-          + " (%.0f GFLOP/s) | diffusion step %.1f ms (%.0f GFLOP/s) | RSS %.0f MiB%n", omp,
-          Nd4j.getEnvironment().elementwiseThreshold(), blas, sgemm, vaeMs, vaeFlop / vaeMs / 1e6, denMs, denFlop / denMs / 1e6,
+      double vaeFlop =
+          3
+              * 2.0
+              * vaeBatch
+              * ((double) items * h + h * 2.0 * d + (double) d * h + (double) h * items);
+      double denFlop =
+          3
+              * 3
+              * 2.0
+              * denBatch
+              * ((double) t * t + (double) (d + t) * d + 2.0 * d * d + (double) d * d);
+      System.out.printf(
+          Locale.ROOT,
+          "omp %d (threshold %d) blas %d sgemm %.0f GFLOP/s | VAE step %.1f ms"
+              + " (%.0f GFLOP/s) | diffusion step %.1f ms (%.0f GFLOP/s) | RSS %.0f MiB%n",
+          omp,
+          Nd4j.getEnvironment().elementwiseThreshold(),
+          blas,
+          sgemm,
+          vaeMs,
+          vaeFlop / vaeMs / 1e6,
+          denMs,
+          denFlop / denMs / 1e6,
           BenchSupport.procStatusMiB("VmRSS"));
     }
   }

@@ -30,7 +30,10 @@ public final class TrainingBenchmark implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "BLAS threads (default 2)")
   int threads = 2;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "data directory holding sdrm-splits (default ../shared/data)")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "data directory holding sdrm-splits (default ../shared/data)")
   Path data = BenchSupport.dataDir();
 
   private TrainingBenchmark() {}
@@ -49,8 +52,10 @@ public final class TrainingBenchmark implements Callable<Integer> {
   private void run() throws Exception {
     Path dir = data.resolve("sdrm-splits/ml-100k");
     if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("ML-100K splits not found at " + dir.toAbsolutePath()
-          + "; give the data directory with --data");
+      throw new IllegalArgumentException(
+          "ML-100K splits not found at "
+              + dir.toAbsolutePath()
+              + "; give the data directory with --data");
     }
     InteractionMatrix train = TripletCsv.read(dir.resolve("ml-100k_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve("ml-100k_valid.csv"));
@@ -60,30 +65,42 @@ public final class TrainingBenchmark implements Callable<Integer> {
     Map<Stage, Integer> epochs = new EnumMap<>(Stage.class);
     Map<Stage, Long> startNanos = new EnumMap<>(Stage.class);
     Map<Stage, Double> seconds = new EnumMap<>(Stage.class);
-    TrainingListener listener = new TrainingListener() {
-      @Override
-      public void onEpoch(TrainingEvent e) {
-        if (e.epoch() % 25 == 0) {
-          System.out.println("  " + e);
-        }
-      }
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void onEpoch(TrainingEvent e) {
+            if (e.epoch() % 25 == 0) {
+              System.out.println("  " + e);
+            }
+          }
 
-      @Override
-      public void onStageStart(Stage stage, int maxEpochs) {
-        startNanos.put(stage, System.nanoTime());
-      }
+          @Override
+          public void onStageStart(Stage stage, int maxEpochs) {
+            startNanos.put(stage, System.nanoTime());
+          }
 
-      @Override
-      public void onStageEnd(Stage stage, int n) {
-        seconds.put(stage, (System.nanoTime() - startNanos.get(stage)) / 1e9);
-        epochs.put(stage, n);
-      }
-    };
-    Sdrm sdrm = Presets.ml100kSvd().seed(7).threads(threads).elementwiseThreads(1)
-        .listener(listener).build();
-    System.out.printf(Locale.ROOT, "ML-100K: train %s, valid %s%nconfig %s%nBLAS threads %d,"
-        + " element-wise threads 1, sgemm 1000x1000 %.1f GFLOP/s%n", train, valid, sdrm,
-        threads, sgemm);
+          @Override
+          public void onStageEnd(Stage stage, int n) {
+            seconds.put(stage, (System.nanoTime() - startNanos.get(stage)) / 1e9);
+            epochs.put(stage, n);
+          }
+        };
+    Sdrm sdrm =
+        Presets.ml100kSvd()
+            .seed(7)
+            .threads(threads)
+            .elementwiseThreads(1)
+            .listener(listener)
+            .build();
+    System.out.printf(
+        Locale.ROOT,
+        "ML-100K: train %s, valid %s%nconfig %s%nBLAS threads %d,"
+            + " element-wise threads 1, sgemm 1000x1000 %.1f GFLOP/s%n",
+        train,
+        valid,
+        sdrm,
+        threads,
+        sgemm);
 
     FittedSdrm model = sdrm.fit(train, valid);
     int n = train.rows();
@@ -100,11 +117,11 @@ public final class TrainingBenchmark implements Callable<Integer> {
     int t = sdrm.timesteps();
     int l = sdrm.denoiserLayers();
     long rows = model.provenance().trainingRows();
-    double vaeForwardPerRow = 2.0 * ((double) items * h + (double) h * 2 * d + (double) d * h
-        + (double) h * items);
+    double vaeForwardPerRow =
+        2.0 * ((double) items * h + (double) h * 2 * d + (double) d * h + (double) h * items);
     double vaeFlops = epochs.get(Stage.VAE) * (3.0 * rows + valid.rows()) * vaeForwardPerRow;
-    double denForwardPerRow = 2.0 * ((double) t * t + (double) (d + t) * d + (double) l * d * d
-        + (double) d * d);
+    double denForwardPerRow =
+        2.0 * ((double) t * t + (double) (d + t) * d + (double) l * d * d + (double) d * d);
     double denFlops = epochs.get(Stage.DIFFUSION) * 3.0 * rows * 3.0 * denForwardPerRow;
     double decodePerRow = 2.0 * ((double) d * h + (double) h * items);
     double fullFlops = n * (t * denForwardPerRow + decodePerRow);
@@ -114,25 +131,48 @@ public final class TrainingBenchmark implements Callable<Integer> {
     System.out.println("| stage | epochs | wall s | GFLOP | GFLOP/s | % of sgemm | target s |");
     System.out.println("|---|---|---|---|---|---|---|");
     row("VAE training", epochs.get(Stage.VAE), seconds.get(Stage.VAE), vaeFlops, sgemm, 40);
-    row("diffusion training", epochs.get(Stage.DIFFUSION), seconds.get(Stage.DIFFUSION),
-        denFlops, sgemm, 90);
+    row(
+        "diffusion training",
+        epochs.get(Stage.DIFFUSION),
+        seconds.get(Stage.DIFFUSION),
+        denFlops,
+        sgemm,
+        90);
     row("M-SDRM sampling, " + n + " users", 0, multiSeconds, multiFlops, sgemm, 2);
     row("F-SDRM sampling, " + n + " users", 0, fullSeconds, fullFlops, sgemm, 2);
-    System.out.printf(Locale.ROOT, "%nVAE early stop: %d epochs, best validation Recall@10 %.4f"
-        + " at epoch %d%n", model.provenance().vaeEpochs(), model.provenance().vaeBestRecall(),
+    System.out.printf(
+        Locale.ROOT,
+        "%nVAE early stop: %d epochs, best validation Recall@10 %.4f" + " at epoch %d%n",
+        model.provenance().vaeEpochs(),
+        model.provenance().vaeBestRecall(),
         model.provenance().vaeBestEpoch());
-    System.out.printf(Locale.ROOT, "synthetic: F-SDRM %s, M-SDRM %s; train density %.5f%n",
-        full, multi, train.density());
-    System.out.printf(Locale.ROOT, "peak heap %.0f MiB, peak resident %.0f MiB, resident now"
-        + " %.0f MiB%n", BenchSupport.peakHeapMiB(), BenchSupport.procStatusMiB("VmHWM"),
+    System.out.printf(
+        Locale.ROOT,
+        "synthetic: F-SDRM %s, M-SDRM %s; train density %.5f%n",
+        full,
+        multi,
+        train.density());
+    System.out.printf(
+        Locale.ROOT,
+        "peak heap %.0f MiB, peak resident %.0f MiB, resident now" + " %.0f MiB%n",
+        BenchSupport.peakHeapMiB(),
+        BenchSupport.procStatusMiB("VmHWM"),
         BenchSupport.procStatusMiB("VmRSS"));
   }
 
-  private static void row(String stage, int epochs, double seconds, double flops, double sgemm,
-      double target) {
+  private static void row(
+      String stage, int epochs, double seconds, double flops, double sgemm, double target) {
     double rate = flops / seconds / 1e9;
-    System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.0f | %.1f | %.0f%% | %s %.0f |%n", stage,
-        epochs == 0 ? "-" : Integer.toString(epochs), seconds, flops / 1e9, rate,
-        100 * rate / sgemm, seconds <= target ? "met ≤" : "MISSED ≤", target);
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %s | %.1f | %.0f | %.1f | %.0f%% | %s %.0f |%n",
+        stage,
+        epochs == 0 ? "-" : Integer.toString(epochs),
+        seconds,
+        flops / 1e9,
+        rate,
+        100 * rate / sgemm,
+        seconds <= target ? "met ≤" : "MISSED ≤",
+        target);
   }
 }

@@ -18,10 +18,13 @@ record CliRun(int code, String out, String err) {
   static CliRun of(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = SdrmCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new CliRun(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    int code =
+        SdrmCli.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new CliRun(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /** Standard error is one line, "sdrm: " + expectedStart…, and no "out*" file is in dir. */
@@ -29,7 +32,8 @@ record CliRun(int code, String out, String err) {
     assertTrue(err.startsWith("sdrm: " + expectedStart), err);
     assertEquals(1, err.strip().split("\n").length, err);
     try (Stream<Path> files = Files.list(dir)) {
-      assertFalse(files.anyMatch(p -> p.getFileName().toString().startsWith("out")),
+      assertFalse(
+          files.anyMatch(p -> p.getFileName().toString().startsWith("out")),
           "an output file was left behind");
     }
   }

@@ -22,13 +22,15 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleBoundariesTest {
   private static final Pattern IMPORT =
-      Pattern.compile("^import\\s+(?:static\\s+)?(io\\.github\\.sdrm\\.[\\w.]+);", Pattern.MULTILINE);
-  /** Mains that benchmark core's internals and so must reach them. */
-  private static final Set<String> INTERNAL_BENCHMARKS = Set.of("StepBenchmark.java",
-      "VaeEpochBenchmark.java");
+      Pattern.compile(
+          "^import\\s+(?:static\\s+)?(io\\.github\\.sdrm\\.[\\w.]+);", Pattern.MULTILINE);
 
-  private static List<String> violations(String module, List<String> forbidden,
-      boolean internalsAllowed) throws IOException {
+  /** Mains that benchmark core's internals and so must reach them. */
+  private static final Set<String> INTERNAL_BENCHMARKS =
+      Set.of("StepBenchmark.java", "VaeEpochBenchmark.java");
+
+  private static List<String> violations(
+      String module, List<String> forbidden, boolean internalsAllowed) throws IOException {
     Path root = Path.of("..", module, "src");
     List<String> out = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
@@ -42,9 +44,12 @@ class ModuleBoundariesTest {
               out.add(f + " imports " + imported);
             }
           }
-          boolean internal = imported.startsWith("io.github.sdrm.nn.")
-              || imported.startsWith("io.github.sdrm.model.");
-          if (internal && !internalsAllowed && !test
+          boolean internal =
+              imported.startsWith("io.github.sdrm.nn.")
+                  || imported.startsWith("io.github.sdrm.model.");
+          if (internal
+              && !internalsAllowed
+              && !test
               && !INTERNAL_BENCHMARKS.contains(f.getFileName().toString())) {
             out.add(f + " imports core's internal " + imported);
           }
@@ -58,12 +63,17 @@ class ModuleBoundariesTest {
   void dependenciesPointOneWay() throws IOException {
     assertTrue(Files.isDirectory(Path.of("..", "sdrm-core", "src")), "run from sdrm-examples");
     List<String> v = new ArrayList<>();
-    v.addAll(violations("sdrm-core", List.of("io.github.sdrm.recsys", "io.github.sdrm.datasets",
-        "io.github.sdrm.examples"), true));
-    v.addAll(violations("sdrm-recsys", List.of("io.github.sdrm.datasets",
-        "io.github.sdrm.examples"), false));
-    v.addAll(violations("sdrm-datasets", List.of("io.github.sdrm.recsys",
-        "io.github.sdrm.examples"), false));
+    v.addAll(
+        violations(
+            "sdrm-core",
+            List.of("io.github.sdrm.recsys", "io.github.sdrm.datasets", "io.github.sdrm.examples"),
+            true));
+    v.addAll(
+        violations(
+            "sdrm-recsys", List.of("io.github.sdrm.datasets", "io.github.sdrm.examples"), false));
+    v.addAll(
+        violations(
+            "sdrm-datasets", List.of("io.github.sdrm.recsys", "io.github.sdrm.examples"), false));
     v.addAll(violations("sdrm-examples", List.of(), false));
     assertEquals(List.of(), v);
   }

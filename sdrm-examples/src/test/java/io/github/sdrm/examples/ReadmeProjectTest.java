@@ -30,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * message, when the installed artifacts are missing or older than this build's.
  */
 class ReadmeProjectTest {
-  private static final Pattern BLOCK = Pattern.compile(
-      "(?:<!-- readme-project: (\\w+) -->\\n)?```(\\w+)\\n(.*?)\\n```", Pattern.DOTALL);
+  private static final Pattern BLOCK =
+      Pattern.compile(
+          "(?:<!-- readme-project: (\\w+) -->\\n)?```(\\w+)\\n(.*?)\\n```", Pattern.DOTALL);
   private static final Pattern CLASS = Pattern.compile("public class (\\w+)");
 
   @TempDir Path dir;
@@ -69,38 +70,50 @@ class ReadmeProjectTest {
   @Test
   void everyJavaSnippetIsACompleteFileWithImports() throws IOException {
     Snippets s = snippets(Files.readString(root().resolve("README.md")));
-    assertTrue(s.java().size() >= 4, "expected the README's Java examples, found "
-        + s.java().size());
+    assertTrue(
+        s.java().size() >= 4, "expected the README's Java examples, found " + s.java().size());
     for (String java : s.java()) {
       assertTrue(CLASS.matcher(java).find(), "not a complete class:\n" + java);
       assertTrue(java.startsWith("import "), "no imports:\n" + java);
     }
     String version = Sdrm.version();
-    assertTrue(s.dependencyManagement().contains("<version>" + version + "</version>"),
+    assertTrue(
+        s.dependencyManagement().contains("<version>" + version + "</version>"),
         "the README's BOM version is not " + version);
     String bom = Files.readString(root().resolve("sdrm-bom/pom.xml"));
-    assertTrue(bom.contains("<artifactId>sdrm-bom</artifactId>\n  <version>" + version
-        + "</version>"), "sdrm-bom's version is not the project's " + version);
+    assertTrue(
+        bom.contains("<artifactId>sdrm-bom</artifactId>\n  <version>" + version + "</version>"),
+        "sdrm-bom's version is not the project's " + version);
   }
 
   @Test
   void readmeSnippets_buildAndRunInAFreshMavenProject() throws Exception {
     String version = Sdrm.version();
-    Path repo = Path.of(System.getProperty("sdrm.local.repo",
-        System.getProperty("user.home") + "/.m2/repository"));
+    Path repo =
+        Path.of(
+            System.getProperty(
+                "sdrm.local.repo", System.getProperty("user.home") + "/.m2/repository"));
     for (String module : List.of("sdrm-core", "sdrm-recsys", "sdrm-datasets")) {
-      Path installed = repo.resolve("io/github/sdrm/" + module + "/" + version + "/" + module
-          + "-" + version + ".jar");
+      Path installed =
+          repo.resolve(
+              "io/github/sdrm/" + module + "/" + version + "/" + module + "-" + version + ".jar");
       Path built = root().resolve(module + "/target/" + module + "-" + version + ".jar");
-      assumeTrue(Files.isRegularFile(installed) && Files.isRegularFile(built)
-          && Files.mismatch(installed, built) == -1,
-          "README project skipped: " + module + " is not installed from this build (run mvn"
+      assumeTrue(
+          Files.isRegularFile(installed)
+              && Files.isRegularFile(built)
+              && Files.mismatch(installed, built) == -1,
+          "README project skipped: "
+              + module
+              + " is not installed from this build (run mvn"
               + " install)");
     }
-    assumeTrue(Files.isRegularFile(repo.resolve("io/github/sdrm/sdrm-bom/" + version
-        + "/sdrm-bom-" + version + ".pom")), "README project skipped: sdrm-bom not installed");
+    assumeTrue(
+        Files.isRegularFile(
+            repo.resolve("io/github/sdrm/sdrm-bom/" + version + "/sdrm-bom-" + version + ".pom")),
+        "README project skipped: sdrm-bom not installed");
     String mavenHome = System.getProperty("sdrm.maven.home");
-    assumeTrue(mavenHome != null && Files.isRegularFile(Path.of(mavenHome, "bin", "mvn")),
+    assumeTrue(
+        mavenHome != null && Files.isRegularFile(Path.of(mavenHome, "bin", "mvn")),
         "README project skipped: no Maven home passed by the build");
 
     Snippets s = snippets(Files.readString(root().resolve("README.md")));
@@ -115,26 +128,46 @@ class ReadmeProjectTest {
     }
     Path ratings = writeRatings(dir.resolve("ratings.csv"));
     Path synthetic = dir.resolve("synthetic.csv");
-    StringBuilder runAll = new StringBuilder("public class RunAll {\n"
-        + "  public static void main(String[] args) throws Exception {\n");
+    StringBuilder runAll =
+        new StringBuilder(
+            "public class RunAll {\n"
+                + "  public static void main(String[] args) throws Exception {\n");
     for (String c : classes) {
-      runAll.append("    System.out.println(\"== ").append(c).append("\");\n    ").append(c)
-          .append(".main(new String[] {\"").append(ratings).append("\", \"").append(synthetic)
+      runAll
+          .append("    System.out.println(\"== ")
+          .append(c)
+          .append("\");\n    ")
+          .append(c)
+          .append(".main(new String[] {\"")
+          .append(ratings)
+          .append("\", \"")
+          .append(synthetic)
           .append("\"});\n");
     }
     runAll.append("  }\n}\n");
     Files.writeString(sources.resolve("RunAll.java"), runAll);
     Files.writeString(project.resolve("pom.xml"), pom(s));
 
-    List<String> command = new ArrayList<>(List.of(Path.of(mavenHome, "bin", "mvn").toString(),
-        "-B", "-q", "-Dmaven.repo.local=" + repo, "compile", "exec:java",
-        "-Dexec.mainClass=RunAll"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(mavenHome, "bin", "mvn").toString(),
+                "-B",
+                "-q",
+                "-Dmaven.repo.local=" + repo,
+                "compile",
+                "exec:java",
+                "-Dexec.mainClass=RunAll"));
     if (System.getProperty("sdrm.maven.offline", "").endsWith("=true")) {
       command.add(1, "-o");
     }
     Path log = dir.resolve("mvn.log");
-    Process p = new ProcessBuilder(command).directory(project.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .directory(project.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     assertTrue(p.waitFor(15, TimeUnit.MINUTES), "the README project did not finish");
     String output = Files.readString(log);
     Files.createDirectories(Path.of("target"));
@@ -160,8 +193,13 @@ class ReadmeProjectTest {
         int[] items = full.rowColumns(u);
         byte[] values = full.rowValues(u);
         for (int i = 0; i < items.length; i++) {
-          w.write((u + 1) + "," + (items[i] + 101) + "," + (values[i] == 1 ? "5.0" : "2.0")
-              + ",964982703\n");
+          w.write(
+              (u + 1)
+                  + ","
+                  + (items[i] + 101)
+                  + ","
+                  + (values[i] == 1 ? "5.0" : "2.0")
+                  + ",964982703\n");
         }
       }
     }
@@ -181,7 +219,12 @@ class ReadmeProjectTest {
             <maven.compiler.release>17</maven.compiler.release>
             <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
           </properties>
-        """ + s.dependencyManagement() + "\n" + s.dependencies() + "\n" + """
+        """
+        + s.dependencyManagement()
+        + "\n"
+        + s.dependencies()
+        + "\n"
+        + """
           <build>
             <plugins>
               <plugin>

@@ -38,36 +38,72 @@ class SdrmCliTest {
 
   @Test
   void generate_missingFile() throws IOException {
-    assertEquals(2, run("generate", "--input", dir.resolve("nope.dat").toString(), "--output",
-        dir.resolve("out.csv").toString()));
+    assertEquals(
+        2,
+        run(
+            "generate",
+            "--input",
+            dir.resolve("nope.dat").toString(),
+            "--output",
+            dir.resolve("out.csv").toString()));
     assertOneLineAndNoOutput("file not found: " + dir.resolve("nope.dat"));
   }
 
   @Test
   void generate_unknownPreset() throws IOException {
-    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
-        dir.resolve("out.csv").toString(), "--preset", "netflix/svd"));
+    assertEquals(
+        2,
+        run(
+            "generate",
+            "--input",
+            ratings().toString(),
+            "--output",
+            dir.resolve("out.csv").toString(),
+            "--preset",
+            "netflix/svd"));
     assertOneLineAndNoOutput("preset must be one of ml-100k/svd, ml-100k/mlp");
   }
 
   @Test
   void generate_unknownFormat() throws IOException {
-    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
-        dir.resolve("out.csv").toString(), "--format", "parquet"));
+    assertEquals(
+        2,
+        run(
+            "generate",
+            "--input",
+            ratings().toString(),
+            "--output",
+            dir.resolve("out.csv").toString(),
+            "--format",
+            "parquet"));
     assertOneLineAndNoOutput("--format must be one of u.data");
   }
 
   @Test
   void generate_negativeUsers() throws IOException {
-    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
-        dir.resolve("out.csv").toString(), "--users", "-5"));
+    assertEquals(
+        2,
+        run(
+            "generate",
+            "--input",
+            ratings().toString(),
+            "--output",
+            dir.resolve("out.csv").toString(),
+            "--users",
+            "-5"));
     assertOneLineAndNoOutput("--users must be at least 0, found -5");
   }
 
   @Test
   void generate_kCoreRemovesEverything() throws IOException {
-    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
-        dir.resolve("out.csv").toString()));
+    assertEquals(
+        2,
+        run(
+            "generate",
+            "--input",
+            ratings().toString(),
+            "--output",
+            dir.resolve("out.csv").toString()));
     assertOneLineAndNoOutput("the 5-core on ratings >= 4.0 removes every user");
   }
 
@@ -79,60 +115,116 @@ class SdrmCliTest {
 
   @Test
   void reproduce_unknownDataset() throws IOException {
-    assertEquals(2, run("reproduce", "--dataset", "netflix", "--recommender", "svd", "--data",
-        dir.toString(), "--csv", dir.resolve("out.csv").toString()));
-    assertOneLineAndNoOutput("no reference splits for dataset 'netflix' at "
-        + dir.resolve("sdrm-splits").resolve("netflix"));
+    assertEquals(
+        2,
+        run(
+            "reproduce",
+            "--dataset",
+            "netflix",
+            "--recommender",
+            "svd",
+            "--data",
+            dir.toString(),
+            "--csv",
+            dir.resolve("out.csv").toString()));
+    assertOneLineAndNoOutput(
+        "no reference splits for dataset 'netflix' at "
+            + dir.resolve("sdrm-splits").resolve("netflix"));
   }
 
   @Test
   void reproduce_unknownSetting() throws IOException {
-    assertEquals(2, run("reproduce", "--dataset", "ml-100k", "--recommender", "svd",
-        "--settings", "original,privacy"));
-    assertOneLineAndNoOutput("reproduce: Invalid value for option '--settings' (LIST): expected one of"
-        + " original, replace, augment; found 'privacy'");
+    assertEquals(
+        2,
+        run(
+            "reproduce",
+            "--dataset",
+            "ml-100k",
+            "--recommender",
+            "svd",
+            "--settings",
+            "original,privacy"));
+    assertOneLineAndNoOutput(
+        "reproduce: Invalid value for option '--settings' (LIST): expected one of"
+            + " original, replace, augment; found 'privacy'");
   }
 
   @Test
   void reproduce_badRunsRecommenderAndValidation() throws IOException {
-    assertEquals(2, run("reproduce", "--dataset", "ml-100k", "--recommender", "svd", "--runs",
-        "0"));
+    assertEquals(
+        2, run("reproduce", "--dataset", "ml-100k", "--recommender", "svd", "--runs", "0"));
     assertOneLineAndNoOutput("runs must be at least 1, found 0");
     assertEquals(2, run("reproduce", "--dataset", "ml-100k", "--recommender", "bpr"));
     assertOneLineAndNoOutput("recommender must be one of svd, mlp, neumf; found 'bpr'");
-    assertEquals(2, run("reproduce", "--dataset", "ml-100k", "--recommender", "svd",
-        "--vae-validation", "none"));
-    assertOneLineAndNoOutput("reproduce: Invalid value for option '--vae-validation': expected one of"
-        + " reference, leak-free; found 'none'");
-    assertEquals(2, run("reproduce", "--dataset", "ml-100k", "--recommender", "svd",
-        "--csv", dir.resolve("missing").resolve("out.csv").toString()));
+    assertEquals(
+        2,
+        run(
+            "reproduce",
+            "--dataset",
+            "ml-100k",
+            "--recommender",
+            "svd",
+            "--vae-validation",
+            "none"));
+    assertOneLineAndNoOutput(
+        "reproduce: Invalid value for option '--vae-validation': expected one of"
+            + " reference, leak-free; found 'none'");
+    assertEquals(
+        2,
+        run(
+            "reproduce",
+            "--dataset",
+            "ml-100k",
+            "--recommender",
+            "svd",
+            "--csv",
+            dir.resolve("missing").resolve("out.csv").toString()));
     assertOneLineAndNoOutput("--csv: folder " + dir.resolve("missing") + " does not exist");
   }
 
   @Test
   void generate_hugeDeclaredRows_cleanMessage() throws IOException {
-    Path csv = Files.writeString(dir.resolve("huge.csv"),
-        "# rows=2147483647 cols=3 entries=0\nuser,item,value\n");
-    assertEquals(2, run("generate", "--input", csv.toString(), "--output",
-        dir.resolve("out.csv").toString()));
+    Path csv =
+        Files.writeString(
+            dir.resolve("huge.csv"), "# rows=2147483647 cols=3 entries=0\nuser,item,value\n");
+    assertEquals(
+        2,
+        run("generate", "--input", csv.toString(), "--output", dir.resolve("out.csv").toString()));
     assertOneLineAndNoOutput(csv + ":1: rows must be in [0, 2147483638], found 2147483647");
   }
 
   @Test
   void generate_badSeed() throws IOException {
-    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
-        dir.resolve("out.csv").toString(), "--seed", "x"));
-    assertOneLineAndNoOutput("generate: Invalid value for option '--seed': expected an integer, found"
-        + " 'x'");
+    assertEquals(
+        2,
+        run(
+            "generate",
+            "--input",
+            ratings().toString(),
+            "--output",
+            dir.resolve("out.csv").toString(),
+            "--seed",
+            "x"));
+    assertOneLineAndNoOutput(
+        "generate: Invalid value for option '--seed': expected an integer, found" + " 'x'");
   }
 
   @Test
   void generate_truncatedModel_exitTwoWithoutClassName() throws IOException {
     Path model = Files.write(dir.resolve("model.sdrm"), new byte[] {'S', 'D', 'R', 'M', 0, 0});
-    Path csv = Files.writeString(dir.resolve("in.csv"),
-        "# rows=2 cols=3 entries=1\nuser,item,value\n0,0,1\n");
-    assertEquals(2, run("generate", "--input", csv.toString(), "--output",
-        dir.resolve("out.csv").toString(), "--load-model", model.toString()));
+    Path csv =
+        Files.writeString(
+            dir.resolve("in.csv"), "# rows=2 cols=3 entries=1\nuser,item,value\n0,0,1\n");
+    assertEquals(
+        2,
+        run(
+            "generate",
+            "--input",
+            csv.toString(),
+            "--output",
+            dir.resolve("out.csv").toString(),
+            "--load-model",
+            model.toString()));
     assertOneLineAndNoOutput(model + " is not an SDRM model file");
   }
 
@@ -141,8 +233,9 @@ class SdrmCliTest {
     // a name that says nothing: the first line tells Amazon's item,user,rating,timestamp (this
     // used to be read as a split CSV and fail on its header)
     Path csv = Files.writeString(dir.resolve("beauty.csv"), "B0001,A2XY,5.0,1388707200\n");
-    assertEquals(2, run("generate", "--input", csv.toString(), "--output",
-        dir.resolve("out.csv").toString()));
+    assertEquals(
+        2,
+        run("generate", "--input", csv.toString(), "--output", dir.resolve("out.csv").toString()));
     assertOneLineAndNoOutput("the 5-core on ratings >= 4.0 removes every user");
   }
 
@@ -173,29 +266,69 @@ class SdrmCliTest {
 
   @Test
   void repeatedSingleValuedOption_isAnError() throws IOException {
-    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
-        dir.resolve("out.csv").toString(), "--seed", "1", "--seed=2"));
+    assertEquals(
+        2,
+        run(
+            "generate",
+            "--input",
+            ratings().toString(),
+            "--output",
+            dir.resolve("out.csv").toString(),
+            "--seed",
+            "1",
+            "--seed=2"));
     assertOneLineAndNoOutput("generate: option '--seed' (S) should be specified only once");
   }
 
   @Test
   void equalsSyntax_andTypedConversionErrors() throws IOException {
     // --opt=value reaches the command: the same check as with a separate value
-    assertEquals(2, run("generate", "--input=" + ratings(), "--output=" + dir.resolve(
-        "out.csv"), "--users=-5"));
+    assertEquals(
+        2,
+        run(
+            "generate",
+            "--input=" + ratings(),
+            "--output=" + dir.resolve("out.csv"),
+            "--users=-5"));
     assertOneLineAndNoOutput("--users must be at least 0, found -5");
-    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
-        dir.resolve("out.csv").toString(), "--diffusion-lr", "NaN"));
-    assertOneLineAndNoOutput("generate: Invalid value for option '--diffusion-lr': expected a"
-        + " finite number, found 'NaN'");
-    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
-        dir.resolve("out.csv").toString(), "--resolution", "half"));
-    assertOneLineAndNoOutput("generate: Invalid value for option '--resolution': expected one of"
-        + " full, multi; found 'half'");
+    assertEquals(
+        2,
+        run(
+            "generate",
+            "--input",
+            ratings().toString(),
+            "--output",
+            dir.resolve("out.csv").toString(),
+            "--diffusion-lr",
+            "NaN"));
+    assertOneLineAndNoOutput(
+        "generate: Invalid value for option '--diffusion-lr': expected a"
+            + " finite number, found 'NaN'");
+    assertEquals(
+        2,
+        run(
+            "generate",
+            "--input",
+            ratings().toString(),
+            "--output",
+            dir.resolve("out.csv").toString(),
+            "--resolution",
+            "half"));
+    assertOneLineAndNoOutput(
+        "generate: Invalid value for option '--resolution': expected one of"
+            + " full, multi; found 'half'");
     assertEquals(2, run("generate", "--output", dir.resolve("out.csv").toString()));
     assertOneLineAndNoOutput("generate: Missing required option: '--input=FILE'");
-    assertEquals(2, run("generate", "--input", ratings().toString(), "--output",
-        dir.resolve("out.csv").toString(), "--colour", "red"));
+    assertEquals(
+        2,
+        run(
+            "generate",
+            "--input",
+            ratings().toString(),
+            "--output",
+            dir.resolve("out.csv").toString(),
+            "--colour",
+            "red"));
     assertOneLineAndNoOutput("generate: Unknown options: '--colour', 'red'");
   }
 }

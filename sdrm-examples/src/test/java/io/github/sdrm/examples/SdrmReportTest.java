@@ -10,7 +10,6 @@ import io.github.sdrm.datasets.LabeledMatrix;
 import io.github.sdrm.datasets.SyntheticDataset;
 import io.github.sdrm.datasets.TripletCsv;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,9 +54,27 @@ class SdrmReportTest {
   @Test
   void report_embeddedDataset_everySectionChartAndFigure() throws IOException {
     Path html = dir.resolve("report.html");
-    int code = run("report", "--dataset", "embedded", "--output", html.toString(),
-        "--vae-epochs", "15", "--diffusion-epochs", "15", "--vae-hidden", "200",
-        "--latent-size", "64", "--timesteps", "20", "--seed", "7", "--progress", "lines");
+    int code =
+        run(
+            "report",
+            "--dataset",
+            "embedded",
+            "--output",
+            html.toString(),
+            "--vae-epochs",
+            "15",
+            "--diffusion-epochs",
+            "15",
+            "--vae-hidden",
+            "200",
+            "--latent-size",
+            "64",
+            "--timesteps",
+            "20",
+            "--seed",
+            "7",
+            "--progress",
+            "lines");
     assertEquals(0, code, result[1]);
     // progress for a log file: whole lines, each stage's end among them, no carriage return
     assertFalse(result[1].contains("\r"), result[1]);
@@ -65,8 +82,7 @@ class SdrmReportTest {
     assertTrue(result[1].contains("diffusion: epoch 8/15 (50 %)"), result[1]);
     Document doc = Jsoup.parse(html.toFile(), "UTF-8");
 
-    for (String id : List.of("verdict", "setup", "privacy", "fidelity", "utility",
-        "definitions")) {
+    for (String id : List.of("verdict", "setup", "privacy", "fidelity", "utility", "definitions")) {
       assertNotNull(doc.getElementById(id), "section " + id);
     }
     for (String id : ReportCharts.ids()) {
@@ -90,8 +106,9 @@ class SdrmReportTest {
     assertTrue(copyAuc.text().startsWith("1.000"), copyAuc.text());
     Element indep = verdict(doc, "exact copies", "independent");
     assertTrue(indep.text().startsWith("0.0 %") && indep.hasClass("pass"), indep.text());
-    double indepAuc = Double.parseDouble(
-        verdict(doc, "membership inference AUC", "independent").text().split(" ")[0]);
+    double indepAuc =
+        Double.parseDouble(
+            verdict(doc, "membership inference AUC", "independent").text().split(" ")[0]);
     assertEquals(0.5, indepAuc, 0.1);
     // utility rows for ORIGINAL and every generator, popularity as the floor
     String utility = doc.getElementById("utility").text();
@@ -104,8 +121,12 @@ class SdrmReportTest {
     JsonNode copyJson = json.get("generators").get(3);
     assertEquals("copy", copyJson.get("name").asText());
     assertEquals(1.0, copyJson.at("/privacy/exactCopies/ofMembers").asDouble(), 0);
-    assertEquals(copyAuc.text().split(" ")[0], String.format(java.util.Locale.ROOT, "%.3f",
-        copyJson.at("/privacy/membershipInference/auc").asDouble()));
+    assertEquals(
+        copyAuc.text().split(" ")[0],
+        String.format(
+            java.util.Locale.ROOT,
+            "%.3f",
+            copyJson.at("/privacy/membershipInference/auc").asDouble()));
     assertTrue(json.at("/generators/0/fidelity/popularitySpearman").isNumber());
     assertEquals(3, json.at("/generators/0/privacy/linkage").size());
     assertTrue(json.get("utility").size() > 0);
@@ -121,13 +142,33 @@ class SdrmReportTest {
     Path synthetic = dir.resolve("leaky.csv");
     TripletCsv.write(synthetic, new LabeledMatrix(d.train(), null, d.itemIds()));
     Path html = dir.resolve("leaky.html");
-    assertEquals(0, run("report", "--dataset", "embedded", "--synthetic", synthetic.toString(),
-        "--output", html.toString()), result[1]);
+    assertEquals(
+        0,
+        run(
+            "report",
+            "--dataset",
+            "embedded",
+            "--synthetic",
+            synthetic.toString(),
+            "--output",
+            html.toString()),
+        result[1]);
     Document doc = Jsoup.parse(html.toFile(), "UTF-8");
     Element cell = verdict(doc, "exact copies", "synthetic");
     // three utility runs: the reference generators are drawn again for each
-    assertEquals(0, run("report", "--dataset", "embedded", "--synthetic", synthetic.toString(),
-        "--runs", "3", "--output", dir.resolve("runs2.html").toString()), result[1]);
+    assertEquals(
+        0,
+        run(
+            "report",
+            "--dataset",
+            "embedded",
+            "--synthetic",
+            synthetic.toString(),
+            "--runs",
+            "3",
+            "--output",
+            dir.resolve("runs2.html").toString()),
+        result[1]);
     JsonNode json = new ObjectMapper().readTree(dir.resolve("runs2.json").toFile());
     for (JsonNode row : json.get("utility")) {
       assertEquals(3, row.get("runs").asInt(), row.toString());
@@ -144,36 +185,112 @@ class SdrmReportTest {
   @Test
   void report_badInput_oneLineExitTwoNoOutput() throws IOException {
     String out = dir.resolve("out.html").toString();
-    assertBadInput("report: Missing required argument (specify one of these): (--input=FILE |"
-        + " --dataset=NAME)", "report", "--output", out);
-    assertBadInput("report: --input=FILE, --dataset=NAME are mutually exclusive", "report",
-        "--input", "a.csv", "--dataset", "embedded", "--output", out);
-    assertBadInput("report: Missing required option: '--output=FILE'", "report", "--dataset",
-        "embedded");
-    assertBadInput("recommenders must be among svd, mlp, neumf, popularity; found 'knn'",
-        "report", "--dataset", "embedded", "--recommenders", "svd,knn", "--output", out);
-    assertBadInput("--runs must be at least 1, found 0", "report", "--dataset", "embedded",
-        "--runs", "0", "--output", out);
-    assertBadInput("report: Invalid value for option '--density': expected one of stored, ones;"
-        + " found 'half'", "report", "--dataset",
-        "embedded", "--density", "half", "--output", out);
-    assertBadInput("report: Invalid value for option '--split': expected one of random,"
-        + " id-order; found 'x'", "report", "--dataset",
-        "embedded", "--split", "x", "--output", out);
-    assertBadInput("report: Invalid value for option '--seed': expected an integer, found 'x'", "report", "--dataset", "embedded",
-        "--seed", "x", "--output", out);
-    assertBadInput("file not found: " + dir.resolve("none.csv"), "report", "--dataset",
-        "embedded", "--synthetic", dir.resolve("none.csv").toString(), "--output", out);
-    assertBadInput("--output: folder", "report", "--dataset", "embedded", "--output",
+    assertBadInput(
+        "report: Missing required argument (specify one of these): (--input=FILE |"
+            + " --dataset=NAME)",
+        "report",
+        "--output",
+        out);
+    assertBadInput(
+        "report: --input=FILE, --dataset=NAME are mutually exclusive",
+        "report",
+        "--input",
+        "a.csv",
+        "--dataset",
+        "embedded",
+        "--output",
+        out);
+    assertBadInput(
+        "report: Missing required option: '--output=FILE'", "report", "--dataset", "embedded");
+    assertBadInput(
+        "recommenders must be among svd, mlp, neumf, popularity; found 'knn'",
+        "report",
+        "--dataset",
+        "embedded",
+        "--recommenders",
+        "svd,knn",
+        "--output",
+        out);
+    assertBadInput(
+        "--runs must be at least 1, found 0",
+        "report",
+        "--dataset",
+        "embedded",
+        "--runs",
+        "0",
+        "--output",
+        out);
+    assertBadInput(
+        "report: Invalid value for option '--density': expected one of stored, ones;"
+            + " found 'half'",
+        "report",
+        "--dataset",
+        "embedded",
+        "--density",
+        "half",
+        "--output",
+        out);
+    assertBadInput(
+        "report: Invalid value for option '--split': expected one of random,"
+            + " id-order; found 'x'",
+        "report",
+        "--dataset",
+        "embedded",
+        "--split",
+        "x",
+        "--output",
+        out);
+    assertBadInput(
+        "report: Invalid value for option '--seed': expected an integer, found 'x'",
+        "report",
+        "--dataset",
+        "embedded",
+        "--seed",
+        "x",
+        "--output",
+        out);
+    assertBadInput(
+        "file not found: " + dir.resolve("none.csv"),
+        "report",
+        "--dataset",
+        "embedded",
+        "--synthetic",
+        dir.resolve("none.csv").toString(),
+        "--output",
+        out);
+    assertBadInput(
+        "--output: folder",
+        "report",
+        "--dataset",
+        "embedded",
+        "--output",
         dir.resolve("no/such/out.html").toString());
-    assertBadInput("no reference splits for dataset 'nope'", "report", "--dataset", "nope",
-        "--data", dir.toString(), "--output", out);
+    assertBadInput(
+        "no reference splits for dataset 'nope'",
+        "report",
+        "--dataset",
+        "nope",
+        "--data",
+        dir.toString(),
+        "--output",
+        out);
     Path wrong = dir.resolve("wrong.csv");
-    TripletCsv.write(wrong, new LabeledMatrix(io.github.sdrm.data.InteractionMatrix.fromRows(1,
-        new int[][] {{0}}, null), null, List.of("no-such-item")));
-    assertBadInput(wrong + ": item id 'no-such-item' is not an item", "report", "--dataset",
-        "embedded", "--synthetic", wrong.toString(), "--output", out);
-    assertBadInput("report needs a ratings file", "report", "--input", wrong.toString(),
-        "--output", out);
+    TripletCsv.write(
+        wrong,
+        new LabeledMatrix(
+            io.github.sdrm.data.InteractionMatrix.fromRows(1, new int[][] {{0}}, null),
+            null,
+            List.of("no-such-item")));
+    assertBadInput(
+        wrong + ": item id 'no-such-item' is not an item",
+        "report",
+        "--dataset",
+        "embedded",
+        "--synthetic",
+        wrong.toString(),
+        "--output",
+        out);
+    assertBadInput(
+        "report needs a ratings file", "report", "--input", wrong.toString(), "--output", out);
   }
 }

@@ -30,8 +30,8 @@ import java.util.function.Supplier;
  *     .run();
  * }</pre>
  *
- * <p>Every run retrains the generator with seed {@code sdrm.seed() + run}; the fold-in split is
- * the same in every run (seed 123, NumPy-compatible by default, as in the reference).
+ * <p>Every run retrains the generator with seed {@code sdrm.seed() + run}; the fold-in split is the
+ * same in every run (seed 123, NumPy-compatible by default, as in the reference).
  *
  * <p>Synthetic data made elsewhere (a saved model's output, a file, a reference generator) is
  * evaluated the same way with {@link Builder#synthetic}; with {@code generators()} empty, no SDRM
@@ -74,8 +74,8 @@ public final class Experiment {
     fitted = b.fitted;
     recommenders = new LinkedHashMap<>(b.recommenders);
     settings = EnumSet.copyOf(b.settings);
-    generators = b.generators.isEmpty() ? EnumSet.noneOf(Generator.class)
-        : EnumSet.copyOf(b.generators);
+    generators =
+        b.generators.isEmpty() ? EnumSet.noneOf(Generator.class) : EnumSet.copyOf(b.generators);
     synthetic = new LinkedHashMap<>(b.synthetic);
     runs = b.runs;
     splitSeed = b.splitSeed;
@@ -89,24 +89,33 @@ public final class Experiment {
    *
    * @throws IllegalArgumentException if the matrices are empty or their item counts differ
    */
-  public static Builder builder(String dataset, InteractionMatrix train,
-      InteractionMatrix validation) {
+  public static Builder builder(
+      String dataset, InteractionMatrix train, InteractionMatrix validation) {
     return new Builder(dataset, train, validation);
   }
 
   /** Runs every run and returns the table. */
   public ResultTable run() {
-    FoldInSplit split = FoldInSplit.split(validation, FoldInSplit.DEFAULT_HELD_OUT_FRACTION,
-        splitSeed, splitMode, FoldInSplit.Values.ALL_ONES);
+    FoldInSplit split =
+        FoldInSplit.split(
+            validation,
+            FoldInSplit.DEFAULT_HELD_OUT_FRACTION,
+            splitSeed,
+            splitMode,
+            FoldInSplit.Values.ALL_ONES);
     ResultTable table = new ResultTable(cutoffs, describe());
-    boolean needsGenerator = settings.contains(Setting.REPLACE)
-        || settings.contains(Setting.AUGMENT);
+    boolean needsGenerator =
+        settings.contains(Setting.REPLACE) || settings.contains(Setting.AUGMENT);
     for (int run = 0; run < runs; run++) {
       listener.onRunStart(run, runs);
       if (settings.contains(Setting.ORIGINAL)) {
         for (Map.Entry<String, Supplier<Recommender>> r : recommenders.entrySet()) {
-          measure(table, run, new ResultTable.Key(dataset, r.getKey(), Setting.ORIGINAL, "-"),
-              r.getValue().get(), Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null),
+          measure(
+              table,
+              run,
+              new ResultTable.Key(dataset, r.getKey(), Setting.ORIGINAL, "-"),
+              r.getValue().get(),
+              Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null),
               split);
         }
       }
@@ -118,16 +127,21 @@ public final class Experiment {
         // a given model varies its generation seed by run; a trained one its training seed
         long seed = model.provenance().generationSeed() + (fitted != null ? run : 0);
         for (Generator g : generators) {
-          measureSynthetic(table, run, g.displayName(), g.generate(model, train.rows(), seed),
-              split);
+          measureSynthetic(
+              table, run, g.displayName(), g.generate(model, train.rows(), seed), split);
         }
       }
       for (Map.Entry<String, IntFunction<InteractionMatrix>> e : synthetic.entrySet()) {
         InteractionMatrix m = e.getValue().apply(run);
         if (m == null || m.columns() != train.columns()) {
-          throw new IllegalStateException(String.format(Locale.ROOT,
-              "synthetic source %s gave %s for run %d; expected a matrix with %d items",
-              e.getKey(), m == null ? "null" : m.columns() + " items", run, train.columns()));
+          throw new IllegalStateException(
+              String.format(
+                  Locale.ROOT,
+                  "synthetic source %s gave %s for run %d; expected a matrix with %d items",
+                  e.getKey(),
+                  m == null ? "null" : m.columns() + " items",
+                  run,
+                  train.columns()));
         }
         measureSynthetic(table, run, e.getKey(), m, split);
       }
@@ -141,33 +155,52 @@ public final class Experiment {
     return model;
   }
 
-  private void measureSynthetic(ResultTable table, int run, String name,
-      InteractionMatrix synthetic, FoldInSplit split) {
+  private void measureSynthetic(
+      ResultTable table, int run, String name, InteractionMatrix synthetic, FoldInSplit split) {
     for (Setting s : settings) {
       if (s == Setting.ORIGINAL) {
         continue;
       }
       for (Map.Entry<String, Supplier<Recommender>> r : recommenders.entrySet()) {
-        measure(table, run, new ResultTable.Key(dataset, r.getKey(), s, name),
-            r.getValue().get(), s.trainingMatrix(train, split.foldIn(), synthetic), split);
+        measure(
+            table,
+            run,
+            new ResultTable.Key(dataset, r.getKey(), s, name),
+            r.getValue().get(),
+            s.trainingMatrix(train, split.foldIn(), synthetic),
+            split);
       }
     }
   }
 
-  private void measure(ResultTable table, int run, ResultTable.Key key, Recommender r,
-      InteractionMatrix training, FoldInSplit split) {
+  private void measure(
+      ResultTable table,
+      int run,
+      ResultTable.Key key,
+      Recommender r,
+      InteractionMatrix training,
+      FoldInSplit split) {
     RankingMetrics.Result result = FoldInEvaluation.evaluate(r, training, split, cutoffs);
     table.add(key, result);
     listener.onResult(run, key, result);
   }
 
   private String describe() {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "dataset=%s, train=%s, validation=%s, runs=%d, split=%s seed %d, recommenders=%s,"
-            + " settings=%s, generators=%s, synthetic=%s, sdrm=%s", dataset, train, validation,
-        runs, splitMode, splitSeed, recommenders.keySet(), settings, generators,
-        synthetic.keySet(), generators.isEmpty() ? "not trained"
-            : fitted != null ? "fitted model " + fitted : sdrm);
+            + " settings=%s, generators=%s, synthetic=%s, sdrm=%s",
+        dataset,
+        train,
+        validation,
+        runs,
+        splitMode,
+        splitSeed,
+        recommenders.keySet(),
+        settings,
+        generators,
+        synthetic.keySet(),
+        generators.isEmpty() ? "not trained" : fitted != null ? "fitted model " + fitted : sdrm);
   }
 
   /** Builds an {@link Experiment}; setters reject bad values at once. */
@@ -192,14 +225,20 @@ public final class Experiment {
       this.train = Objects.requireNonNull(train, "train");
       this.validation = Objects.requireNonNull(validation, "validation");
       if (train.rows() == 0 || validation.rows() == 0) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "train and validation must have rows, found %d and %d", train.rows(),
-            validation.rows()));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "train and validation must have rows, found %d and %d",
+                train.rows(),
+                validation.rows()));
       }
       if (train.columns() != validation.columns()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "train and validation must have the same items, found %d and %d", train.columns(),
-            validation.columns()));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "train and validation must have the same items, found %d and %d",
+                train.columns(),
+                validation.columns()));
       }
     }
 
@@ -211,8 +250,8 @@ public final class Experiment {
     }
 
     /**
-     * Evaluates an already trained model (a saved one, say) instead of training one per run: run
-     * r generates with seed {@code model.provenance().generationSeed() + r}. Unlike the paper's
+     * Evaluates an already trained model (a saved one, say) instead of training one per run: run r
+     * generates with seed {@code model.provenance().generationSeed() + r}. Unlike the paper's
      * protocol, the model has not necessarily seen the validation users' fold-in rows.
      *
      * @throws IllegalArgumentException if the model's item count differs from train's
@@ -220,8 +259,12 @@ public final class Experiment {
     public Builder fittedModel(FittedSdrm model) {
       Objects.requireNonNull(model, "model");
       if (model.items() != train.columns()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "the model has %d items but train has %d", model.items(), train.columns()));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "the model has %d items but train has %d",
+                model.items(),
+                train.columns()));
       }
       this.fitted = model;
       return this;
@@ -248,12 +291,14 @@ public final class Experiment {
     }
 
     /**
-     * The SDRM generators to compare (default all three); none means no SDRM model is trained
-     * and only {@link #synthetic} sources are evaluated.
+     * The SDRM generators to compare (default all three); none means no SDRM model is trained and
+     * only {@link #synthetic} sources are evaluated.
      */
     public Builder generators(Generator... generators) {
-      this.generators = generators.length == 0 ? EnumSet.noneOf(Generator.class)
-          : EnumSet.copyOf(List.of(generators));
+      this.generators =
+          generators.length == 0
+              ? EnumSet.noneOf(Generator.class)
+              : EnumSet.copyOf(List.of(generators));
       return this;
     }
 
@@ -277,9 +322,13 @@ public final class Experiment {
     public Builder synthetic(String name, InteractionMatrix matrix) {
       Objects.requireNonNull(matrix, "matrix");
       if (matrix.columns() != train.columns()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "synthetic %s must have the %d items of train, found %d", name, train.columns(),
-            matrix.columns()));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "synthetic %s must have the %d items of train, found %d",
+                name,
+                train.columns(),
+                matrix.columns()));
       }
       return synthetic(name, run -> matrix);
     }
@@ -307,9 +356,12 @@ public final class Experiment {
       }
       for (int k : cutoffs) {
         if (k < 1 || k > train.columns()) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "cut-off k must be in [1, %d] (the number of items), found %d", train.columns(),
-              k));
+          throw new IllegalArgumentException(
+              String.format(
+                  Locale.ROOT,
+                  "cut-off k must be in [1, %d] (the number of items), found %d",
+                  train.columns(),
+                  k));
         }
       }
       this.cutoffs = cutoffs.clone();
@@ -331,10 +383,12 @@ public final class Experiment {
       if (recommenders.isEmpty()) {
         throw new IllegalStateException("add at least one recommender before build()");
       }
-      if (generators.isEmpty() && synthetic.isEmpty()
+      if (generators.isEmpty()
+          && synthetic.isEmpty()
           && (settings.contains(Setting.REPLACE) || settings.contains(Setting.AUGMENT))) {
-        throw new IllegalStateException("REPLACE and AUGMENT need synthetic data: keep a"
-            + " generator or add a synthetic source, or measure ORIGINAL only");
+        throw new IllegalStateException(
+            "REPLACE and AUGMENT need synthetic data: keep a"
+                + " generator or add a synthetic source, or measure ORIGINAL only");
       }
       return new Experiment(this);
     }

@@ -13,8 +13,8 @@ public final class FoldInEvaluation {
    * Fits {@code recommender} on {@code training}, scores {@code split}'s fold-in rows, masks their
    * items and compares the top-k with the held-out entries.
    */
-  public static RankingMetrics.Result evaluate(Recommender recommender,
-      InteractionMatrix training, FoldInSplit split, int... cutoffs) {
+  public static RankingMetrics.Result evaluate(
+      Recommender recommender, InteractionMatrix training, FoldInSplit split, int... cutoffs) {
     Objects.requireNonNull(recommender, "recommender");
     Objects.requireNonNull(split, "split");
     recommender.fit(training);

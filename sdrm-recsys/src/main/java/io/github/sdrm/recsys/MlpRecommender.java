@@ -26,12 +26,12 @@ import org.slf4j.LoggerFactory;
  * The MLP autoencoder of the SDRM reference: the user's multi-hot row → 512 → 256 → 256 → items,
  * ReLU, dropout 0.5 after each hidden layer, sigmoid output, binary cross-entropy against the same
  * row, Adam 1e−3, batch 16, at most 200 epochs. The last 20 % of the training rows are held out
- * (Keras's {@code validation_split}); training stops after 10 epochs without an improvement of
- * at least 0.001 in their RMSE and the best weights are restored. Built from Deeplearning4j's
- * layers (Xavier-uniform weights, Keras's default).
+ * (Keras's {@code validation_split}); training stops after 10 epochs without an improvement of at
+ * least 0.001 in their RMSE and the best weights are restored. Built from Deeplearning4j's layers
+ * (Xavier-uniform weights, Keras's default).
  *
- * <p>Deeplearning4j draws its dropout masks from ND4J's global random generator; {@link #fit}
- * seeds it, so results are reproducible but other users of that generator are disturbed.
+ * <p>Deeplearning4j draws its dropout masks from ND4J's global random generator; {@link #fit} seeds
+ * it, so results are reproducible but other users of that generator are disturbed.
  */
 public final class MlpRecommender implements Recommender {
   private static final Logger LOG = LoggerFactory.getLogger(MlpRecommender.class);
@@ -57,9 +57,13 @@ public final class MlpRecommender implements Recommender {
    */
   public MlpRecommender(int maxEpochs, int batchSize, int patience, double minDelta, long seed) {
     if (maxEpochs < 1 || batchSize < 1 || patience < 1) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "maxEpochs, batchSize and patience must be at least 1, found %d, %d, %d", maxEpochs,
-          batchSize, patience));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "maxEpochs, batchSize and patience must be at least 1, found %d, %d, %d",
+              maxEpochs,
+              batchSize,
+              patience));
     }
     if (!(minDelta >= 0)) {
       throw new IllegalArgumentException("minDelta must be at least 0, found " + minDelta);
@@ -90,8 +94,8 @@ public final class MlpRecommender implements Recommender {
 
   private void fitSeeded(InteractionMatrix train) {
     if (train.rows() < 2) {
-      throw new IllegalArgumentException("mlp needs at least 2 training rows, found "
-          + train.rows());
+      throw new IllegalArgumentException(
+          "mlp needs at least 2 training rows, found " + train.rows());
     }
     items = train.columns();
     InteractionMatrix positives = train.onesOnly();
@@ -100,21 +104,27 @@ public final class MlpRecommender implements Recommender {
     INDArray valid = positives.rowRange(fitRows, train.rows()).toDense(DataType.FLOAT);
 
     Nd4j.getRandom().setSeed(Nd4jSeeds.nativeSeed(seed));
-    MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
-        .seed(Nd4jSeeds.nativeSeed(seed))
-        .dataType(DataType.FLOAT)
-        .updater(new Adam(1e-3))
-        .weightInit(WeightInit.XAVIER_UNIFORM)
-        .list()
-        .layer(new DenseLayer.Builder().nIn(items).nOut(512).activation(Activation.RELU).build())
-        // Deeplearning4j applies a layer's dropout to its input; 0.5 is the retain probability
-        .layer(new DenseLayer.Builder().nOut(256).activation(Activation.RELU).dropOut(0.5)
-            .build())
-        .layer(new DenseLayer.Builder().nOut(256).activation(Activation.RELU).dropOut(0.5)
-            .build())
-        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(items)
-            .activation(Activation.SIGMOID).dropOut(0.5).build())
-        .build();
+    MultiLayerConfiguration conf =
+        new NeuralNetConfiguration.Builder()
+            .seed(Nd4jSeeds.nativeSeed(seed))
+            .dataType(DataType.FLOAT)
+            .updater(new Adam(1e-3))
+            .weightInit(WeightInit.XAVIER_UNIFORM)
+            .list()
+            .layer(
+                new DenseLayer.Builder().nIn(items).nOut(512).activation(Activation.RELU).build())
+            // Deeplearning4j applies a layer's dropout to its input; 0.5 is the retain probability
+            .layer(
+                new DenseLayer.Builder().nOut(256).activation(Activation.RELU).dropOut(0.5).build())
+            .layer(
+                new DenseLayer.Builder().nOut(256).activation(Activation.RELU).dropOut(0.5).build())
+            .layer(
+                new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
+                    .nOut(items)
+                    .activation(Activation.SIGMOID)
+                    .dropOut(0.5)
+                    .build())
+            .build();
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();
 

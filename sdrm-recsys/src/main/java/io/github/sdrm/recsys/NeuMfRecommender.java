@@ -29,25 +29,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * NeuMF ("NeuMF-end" of He et al., Neural Collaborative Filtering, 2017) as the SDRM reference
- * configures it: GMF embeddings of 8 and MLP embeddings of 32 per side, an MLP tower 64 → 32 → 16
- * → 8 with dropout 0.5 before each layer and ReLU, the GMF and MLP outputs concatenated into a
+ * configures it: GMF embeddings of 8 and MLP embeddings of 32 per side, an MLP tower 64 → 32 → 16 →
+ * 8 with dropout 0.5 before each layer and ReLU, the GMF and MLP outputs concatenated into a
  * Linear(16, 1) with a sigmoid and logistic loss, Adam 1e−3, batch 256, at most 20 epochs. Built
  * from Deeplearning4j's layers and vertices.
  *
  * <p>Training triples are every stored one (label 1) and, each epoch, one freshly drawn negative
- * (label 0) per positive, for the same user: one of the user's stored zeros, or, for a user
- * without stored zeros (synthetic and fold-in rows store only ones), one of the user's unobserved
- * items. A seeded 5 % of each epoch's triples is held out; the weights of the epoch with the
- * lowest held-out loss are kept.
+ * (label 0) per positive, for the same user: one of the user's stored zeros, or, for a user without
+ * stored zeros (synthetic and fold-in rows store only ones), one of the user's unobserved items. A
+ * seeded 5 % of each epoch's triples is held out; the weights of the epoch with the lowest held-out
+ * loss are kept.
  *
- * <p>Differences from the reference, both bugs there: the reference reloads the checkpoint of
- * its first epoch instead of its best one, and its NDCG divides by an inflated ideal value (so
- * its NDCG falls as k grows); here the best epoch is kept and NDCG comes from {@link
+ * <p>Differences from the reference, both bugs there: the reference reloads the checkpoint of its
+ * first epoch instead of its best one, and its NDCG divides by an inflated ideal value (so its NDCG
+ * falls as k grows); here the best epoch is kept and NDCG comes from {@link
  * io.github.sdrm.eval.RankingMetrics}.
  *
  * <p>NeuMF has a vector per user, so it scores only users that are rows of the training matrix:
- * {@link #score} looks each given row up by its content (in every {@link Setting} the fold-in
- * rows are part of the training matrix).
+ * {@link #score} looks each given row up by its content (in every {@link Setting} the fold-in rows
+ * are part of the training matrix).
  */
 public final class NeuMfRecommender implements Recommender {
   private static final Logger LOG = LoggerFactory.getLogger(NeuMfRecommender.class);
@@ -68,8 +68,12 @@ public final class NeuMfRecommender implements Recommender {
   /** Creates a NeuMF recommender. */
   public NeuMfRecommender(int maxEpochs, int batchSize, long seed) {
     if (maxEpochs < 1 || batchSize < 1) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "maxEpochs and batchSize must be at least 1, found %d and %d", maxEpochs, batchSize));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "maxEpochs and batchSize must be at least 1, found %d and %d",
+              maxEpochs,
+              batchSize));
     }
     this.maxEpochs = maxEpochs;
     this.batchSize = batchSize;
@@ -105,12 +109,13 @@ public final class NeuMfRecommender implements Recommender {
     int[] posUser = new int[(int) train.onesCount()];
     int[] posItem = new int[posUser.length];
     int[] n = {0};
-    train.forEachStored((r, c, v) -> {
-      if (v == 1) {
-        posUser[n[0]] = r;
-        posItem[n[0]++] = c;
-      }
-    });
+    train.forEachStored(
+        (r, c, v) -> {
+          if (v == 1) {
+            posUser[n[0]] = r;
+            posItem[n[0]++] = c;
+          }
+        });
     // each user's stored items and stored zeros, once: negatives are drawn from them every epoch
     int[][] stored = new int[users][];
     int[][] zeros = new int[users][];
@@ -146,8 +151,7 @@ public final class NeuMfRecommender implements Recommender {
       int fitCount = total - held;
       for (int from = 0; from < fitCount; from += batchSize) {
         int[] idx = Arrays.copyOfRange(order, from, Math.min(fitCount, from + batchSize));
-        net.fit(new INDArray[] {column(u, idx), column(it, idx)},
-            new INDArray[] {column(y, idx)});
+        net.fit(new INDArray[] {column(u, idx), column(it, idx)}, new INDArray[] {column(y, idx)});
       }
       int[] heldIdx = Arrays.copyOfRange(order, fitCount, total);
       INDArray out = net.outputSingle(false, column(u, heldIdx), column(it, heldIdx));
@@ -174,40 +178,53 @@ public final class NeuMfRecommender implements Recommender {
         .addLayer("gmfItem", embedding(items, 8), "item")
         .addLayer("mlpUser", embedding(users, 32), "user")
         .addLayer("mlpItem", embedding(items, 32), "item")
-        .addVertex("gmf", new ElementWiseVertex(ElementWiseVertex.Op.Product), "gmfUser",
-            "gmfItem")
+        .addVertex("gmf", new ElementWiseVertex(ElementWiseVertex.Op.Product), "gmfUser", "gmfItem")
         .addVertex("mlpIn", new MergeVertex(), "mlpUser", "mlpItem")
         // dropout in Deeplearning4j acts on a layer's input; 0.5 is the retain probability
         .addLayer("mlp1", tower(64, 32), "mlpIn")
         .addLayer("mlp2", tower(32, 16), "mlp1")
         .addLayer("mlp3", tower(16, 8), "mlp2")
         .addVertex("joint", new MergeVertex(), "gmf", "mlp3")
-        .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(16)
-            .nOut(1).activation(Activation.SIGMOID).build(), "joint")
+        .addLayer(
+            "out",
+            new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
+                .nIn(16)
+                .nOut(1)
+                .activation(Activation.SIGMOID)
+                .build(),
+            "joint")
         .setOutputs("out")
         .build();
   }
 
   private static EmbeddingLayer embedding(int n, int width) {
-    return new EmbeddingLayer.Builder().nIn(n).nOut(width).hasBias(false)
-        .activation(Activation.IDENTITY).build();
+    return new EmbeddingLayer.Builder()
+        .nIn(n)
+        .nOut(width)
+        .hasBias(false)
+        .activation(Activation.IDENTITY)
+        .build();
   }
 
   private static DenseLayer tower(int in, int out) {
-    return new DenseLayer.Builder().nIn(in).nOut(out).activation(Activation.RELU).dropOut(0.5)
+    return new DenseLayer.Builder()
+        .nIn(in)
+        .nOut(out)
+        .activation(Activation.RELU)
+        .dropOut(0.5)
         .build();
   }
 
   /**
-   * A negative item for user u: one of {@code zeros} (the user's stored zeros, ascending) if
-   * there are any, else an item outside {@code stored} (all the user's stored items, ascending).
+   * A negative item for user u: one of {@code zeros} (the user's stored zeros, ascending) if there
+   * are any, else an item outside {@code stored} (all the user's stored items, ascending).
    */
   private static int negative(int[] stored, int[] zeros, int items, SplittableRandom rnd) {
     if (zeros.length > 0) {
       return zeros[rnd.nextInt(zeros.length)];
     }
     if (stored.length >= items) {
-      return rnd.nextInt(items);   // nothing unobserved: any item, as a last resort
+      return rnd.nextInt(items); // nothing unobserved: any item, as a last resort
     }
     while (true) {
       int c = rnd.nextInt(items);
@@ -248,9 +265,12 @@ public final class NeuMfRecommender implements Recommender {
     for (int u = 0; u < users.rows(); u++) {
       Integer row = rowIndex.get(new RowKey(users.rowColumns(u), users.rowValues(u)));
       if (row == null) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "user %d is not a row of the training matrix; NeuMF scores only users it was"
-                + " trained on (add their fold-in rows to the training matrix)", u));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "user %d is not a row of the training matrix; NeuMF scores only users it was"
+                    + " trained on (add their fold-in rows to the training matrix)",
+                u));
       }
       INDArray userColumn = Nd4j.valueArrayOf(new long[] {items, 1}, (float) row);
       out[u] = graph.outputSingle(false, userColumn, itemColumn).toFloatVector();
@@ -272,7 +292,8 @@ public final class NeuMfRecommender implements Recommender {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof RowKey && Arrays.equals(cols, ((RowKey) o).cols)
+      return o instanceof RowKey
+          && Arrays.equals(cols, ((RowKey) o).cols)
           && Arrays.equals(vals, ((RowKey) o).vals);
     }
 

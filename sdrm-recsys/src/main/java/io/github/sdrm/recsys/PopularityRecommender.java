@@ -22,8 +22,8 @@ public final class PopularityRecommender implements Recommender {
 
   @Override
   public float[][] score(InteractionMatrix users) {
-    Recommenders.checkScorable(name(), popularity != null,
-        popularity == null ? 0 : popularity.length, users);
+    Recommenders.checkScorable(
+        name(), popularity != null, popularity == null ? 0 : popularity.length, users);
     float[][] out = new float[users.rows()][];
     for (int u = 0; u < out.length; u++) {
       out[u] = popularity.clone();

@@ -15,8 +15,8 @@ public interface Recommender {
   String name();
 
   /**
-   * Trains on {@code train}; stored ones are interactions, stored zeros and unstored cells are
-   * not (implementations that use stored zeros, such as NeuMF's negatives, say so).
+   * Trains on {@code train}; stored ones are interactions, stored zeros and unstored cells are not
+   * (implementations that use stored zeros, such as NeuMF's negatives, say so).
    */
   void fit(InteractionMatrix train);
 
@@ -30,9 +30,9 @@ public interface Recommender {
   float[][] score(InteractionMatrix users);
 
   /**
-   * The top-{@code k} items for each user row of {@code users}: highest score first, ties broken
-   * by the lower item index, and the user's stored items (seen, liked or not) left out. A user
-   * with fewer than {@code k} unseen items gets all of them.
+   * The top-{@code k} items for each user row of {@code users}: highest score first, ties broken by
+   * the lower item index, and the user's stored items (seen, liked or not) left out. A user with
+   * fewer than {@code k} unseen items gets all of them.
    *
    * <pre>{@code
    * recommender.fit(train);

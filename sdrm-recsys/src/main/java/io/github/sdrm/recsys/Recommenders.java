@@ -21,9 +21,12 @@ final class Recommenders {
       throw new IllegalStateException(name + ": score called before fit");
     }
     if (users.columns() != items) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "users must have the %d items the recommender was fitted on, found %d", items,
-          users.columns()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "users must have the %d items the recommender was fitted on, found %d",
+              items,
+              users.columns()));
     }
   }
 }

@@ -10,8 +10,8 @@ import java.util.Objects;
 
 /**
  * Metrics of an {@link Experiment}: for every (dataset, recommender, setting, generator) row, the
- * Recall@k (truncated) and NDCG@k of every run, summarised as mean, max and standard deviation
- * over runs (population standard deviation, NumPy's {@code np.std} default).
+ * Recall@k (truncated) and NDCG@k of every run, summarised as mean, max and standard deviation over
+ * runs (population standard deviation, NumPy's {@code np.std} default).
  */
 public final class ResultTable {
   private final int[] cutoffs;
@@ -96,13 +96,20 @@ public final class ResultTable {
     }
     sb.append('\n').append(rule).append('\n');
     for (Key key : rows.keySet()) {
-      sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d |", key.dataset(),
-          key.recommender(), key.setting(), key.generator(), rows.get(key).size()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | %d |",
+              key.dataset(),
+              key.recommender(),
+              key.setting(),
+              key.generator(),
+              rows.get(key).size()));
       for (boolean recall : new boolean[] {true, false}) {
         for (int k : cutoffs) {
           Summary s = summarise(key, k, recall);
-          sb.append(String.format(Locale.ROOT, " %.4f ± %.4f (max %.4f) |", s.mean(), s.std(),
-              s.max()));
+          sb.append(
+              String.format(Locale.ROOT, " %.4f ± %.4f (max %.4f) |", s.mean(), s.std(), s.max()));
         }
       }
       sb.append('\n');
@@ -120,9 +127,12 @@ public final class ResultTable {
     int[] use = ks.length == 0 ? cutoffs : ks.clone();
     for (int k : use) {
       if (java.util.Arrays.stream(cutoffs).noneMatch(c -> c == k)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "cut-off %d was not measured; the table has %s", k,
-            java.util.Arrays.toString(cutoffs)));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "cut-off %d was not measured; the table has %s",
+                k,
+                java.util.Arrays.toString(cutoffs)));
       }
     }
     StringBuilder sb = new StringBuilder("| recommender | setting | generator | runs |");
@@ -136,13 +146,21 @@ public final class ResultTable {
     sb.append('\n').append(rule).append('\n');
     for (Key key : rows.keySet()) {
       int runs = rows.get(key).size();
-      sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d |", key.recommender(),
-          key.setting(), key.generator(), runs));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %d |",
+              key.recommender(),
+              key.setting(),
+              key.generator(),
+              runs));
       for (boolean recall : new boolean[] {true, false}) {
         for (int k : use) {
           Summary s = summarise(key, k, recall);
-          sb.append(runs > 1 ? String.format(Locale.ROOT, " %.4f ± %.4f |", s.mean(), s.std())
-              : String.format(Locale.ROOT, " %.4f |", s.mean()));
+          sb.append(
+              runs > 1
+                  ? String.format(Locale.ROOT, " %.4f ± %.4f |", s.mean(), s.std())
+                  : String.format(Locale.ROOT, " %.4f |", s.mean()));
         }
       }
       sb.append('\n');
@@ -152,15 +170,26 @@ public final class ResultTable {
 
   /** The table as CSV: a header, then one line per row and metric with mean, max and std. */
   public String toCsv() {
-    StringBuilder sb = new StringBuilder(
-        "dataset,recommender,setting,generator,metric,k,runs,mean,max,std\n");
+    StringBuilder sb =
+        new StringBuilder("dataset,recommender,setting,generator,metric,k,runs,mean,max,std\n");
     for (Key key : rows.keySet()) {
       for (boolean recall : new boolean[] {true, false}) {
         for (int k : cutoffs) {
           Summary s = summarise(key, k, recall);
-          sb.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%d,%d,%.6f,%.6f,%.6f%n",
-              key.dataset(), key.recommender(), key.setting(), key.generator(),
-              recall ? "recall" : "ndcg", k, s.runs(), s.mean(), s.max(), s.std()));
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "%s,%s,%s,%s,%s,%d,%d,%.6f,%.6f,%.6f%n",
+                  key.dataset(),
+                  key.recommender(),
+                  key.setting(),
+                  key.generator(),
+                  recall ? "recall" : "ndcg",
+                  k,
+                  s.runs(),
+                  s.mean(),
+                  s.max(),
+                  s.std()));
         }
       }
     }

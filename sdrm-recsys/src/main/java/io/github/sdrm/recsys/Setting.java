@@ -4,10 +4,10 @@ import io.github.sdrm.data.InteractionMatrix;
 import java.util.Objects;
 
 /**
- * What a recommender is trained on when synthetic data is evaluated (the SDRM paper's settings).
- * In every setting the recommender then scores the evaluation users from their fold-in rows.
- * Unlike the reference's {@code --augment-training-data} flag, which meant REPLACE for SVD and
- * AUGMENT for MLP and NeuMF, a setting means the same for every recommender.
+ * What a recommender is trained on when synthetic data is evaluated (the SDRM paper's settings). In
+ * every setting the recommender then scores the evaluation users from their fold-in rows. Unlike
+ * the reference's {@code --augment-training-data} flag, which meant REPLACE for SVD and AUGMENT for
+ * MLP and NeuMF, a setting means the same for every recommender.
  */
 public enum Setting {
   /** Real training users plus the evaluation users' fold-in rows; no synthetic data. */
@@ -24,8 +24,8 @@ public enum Setting {
    * @param foldIn the evaluation users' fold-in rows
    * @param synthetic the synthetic users; ignored (may be null) for {@link #ORIGINAL}
    */
-  public InteractionMatrix trainingMatrix(InteractionMatrix train, InteractionMatrix foldIn,
-      InteractionMatrix synthetic) {
+  public InteractionMatrix trainingMatrix(
+      InteractionMatrix train, InteractionMatrix foldIn, InteractionMatrix synthetic) {
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(foldIn, "foldIn");
     switch (this) {
@@ -34,8 +34,8 @@ public enum Setting {
       case REPLACE:
         return InteractionMatrix.vstack(Objects.requireNonNull(synthetic, "synthetic"), foldIn);
       default:
-        return InteractionMatrix.vstack(train, foldIn,
-            Objects.requireNonNull(synthetic, "synthetic"));
+        return InteractionMatrix.vstack(
+            train, foldIn, Objects.requireNonNull(synthetic, "synthetic"));
     }
   }
 }

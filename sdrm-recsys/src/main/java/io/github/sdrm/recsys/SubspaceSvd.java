@@ -7,11 +7,11 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
- * The top right singular vectors of a sparse 0/1 matrix by block subspace iteration on XᵀX,
- * without ever forming a dense copy of X: each iteration costs two sparse products with an
- * I × b block (b = k + oversampling), and a Rayleigh–Ritz step on the b × b projection extracts
- * the k leading vectors. Iteration stops when the k leading Ritz values change by less than a
- * relative 1e-13 (or after {@code maxIterations}).
+ * The top right singular vectors of a sparse 0/1 matrix by block subspace iteration on XᵀX, without
+ * ever forming a dense copy of X: each iteration costs two sparse products with an I × b block (b =
+ * k + oversampling), and a Rayleigh–Ritz step on the b × b projection extracts the k leading
+ * vectors. Iteration stops when the k leading Ritz values change by less than a relative 1e-13 (or
+ * after {@code maxIterations}).
  */
 final class SubspaceSvd {
   private static final int OVERSAMPLING = 10;
@@ -93,8 +93,8 @@ final class SubspaceSvd {
   private static double[] ritzValues(int[][] rows, double[] q, int items, int b, double[] y) {
     multiply(rows, q, b, y);
     double[][] gram = gram(y, rows.length, b);
-    double[] values = new EigenDecomposition(new Array2DRowRealMatrix(gram, false))
-        .getRealEigenvalues().clone();
+    double[] values =
+        new EigenDecomposition(new Array2DRowRealMatrix(gram, false)).getRealEigenvalues().clone();
     Arrays.sort(values);
     double[] desc = new double[b];
     for (int i = 0; i < b; i++) {
@@ -175,12 +175,14 @@ final class SubspaceSvd {
         org.apache.commons.math3.linear.CholeskyDecomposition chol =
             new org.apache.commons.math3.linear.CholeskyDecomposition(
                 new Array2DRowRealMatrix(g, false), 1e-300, 1e-300);
-        rInv = new org.apache.commons.math3.linear.LUDecomposition(chol.getLT()).getSolver()
-            .getInverse();
+        rInv =
+            new org.apache.commons.math3.linear.LUDecomposition(chol.getLT())
+                .getSolver()
+                .getInverse();
       } catch (org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException
           | org.apache.commons.math3.linear.SingularMatrixException e) {
-        throw new IllegalStateException("the matrix has rank below " + b
-            + "; use a smaller rank", e);
+        throw new IllegalStateException(
+            "the matrix has rank below " + b + "; use a smaller rank", e);
       }
       double[][] r = rInv.getData();
       double[] row = new double[b];

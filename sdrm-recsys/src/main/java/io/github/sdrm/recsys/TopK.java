@@ -7,13 +7,14 @@ final class TopK {
   private TopK() {}
 
   /**
-   * The k best items by score (ties: lower index first), skipping {@code seen} (ascending) and
-   * NaN scores, best first.
+   * The k best items by score (ties: lower index first), skipping {@code seen} (ascending) and NaN
+   * scores, best first.
    */
   static int[] unseen(float[] scores, int[] seen, int k) {
     // a min-heap of the best k so far: the worst kept item on top
-    PriorityQueue<Integer> heap = new PriorityQueue<>(k + 1, (a, b) -> better(scores, a, b)
-        ? 1 : better(scores, b, a) ? -1 : 0);
+    PriorityQueue<Integer> heap =
+        new PriorityQueue<>(
+            k + 1, (a, b) -> better(scores, a, b) ? 1 : better(scores, b, a) ? -1 : 0);
     int s = 0;
     for (int i = 0; i < scores.length; i++) {
       while (s < seen.length && seen[s] < i) {

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * PureSVD-style recommender: the rank-k truncated SVD of the training matrix, scoring a user by
- * the rank-k reconstruction of their row, {@code score = row · V · Vᵀ} with V the k leading right
+ * PureSVD-style recommender: the rank-k truncated SVD of the training matrix, scoring a user by the
+ * rank-k reconstruction of their row, {@code score = row · V · Vᵀ} with V the k leading right
  * singular vectors (scikit-learn's {@code TruncatedSVD} followed by {@code inverse_transform}, as
  * the SDRM reference evaluates it; no centring).
  *
@@ -58,9 +58,12 @@ public final class TruncatedSvdRecommender implements Recommender {
   public void fit(InteractionMatrix train) {
     Objects.requireNonNull(train, "train");
     if (rank > Math.min(train.rows(), train.columns())) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "rank must be at most min(rows, items) = %d, found %d",
-          Math.min(train.rows(), train.columns()), rank));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "rank must be at most min(rows, items) = %d, found %d",
+              Math.min(train.rows(), train.columns()),
+              rank));
     }
     v = SubspaceSvd.rightSingularVectors(train, rank, seed, MAX_ITERATIONS);
     items = train.columns();

@@ -15,17 +15,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Same seed, same figures in a fresh JVM: each recommender is fitted here and in a forked JVM on
  * the test class path, and their scores must agree bit for bit. (ND4J's native generator treats
- * seed 0, the reference's default, as no seed; before {@code Nd4jSeeds.nativeSeed} both
- * networks started from different weights in every JVM.)
+ * seed 0, the reference's default, as no seed; before {@code Nd4jSeeds.nativeSeed} both networks
+ * started from different weights in every JVM.)
  */
 class CrossJvmTest {
 
   /** Fits the named recommender on fixed data (seed 0) and returns a hash of its scores. */
   static long fitAndHash(String name) {
     InteractionMatrix train = RecsysTestData.clustered(60, 30, 1L);
-    InteractionMatrix users = train.rowRange(0, 10);   // NeuMF scores its own users only
-    Recommender r = name.equals("mlp") ? new MlpRecommender(3, 16, 10, 0.001, 0L)
-        : new NeuMfRecommender(2, 64, 0L);
+    InteractionMatrix users = train.rowRange(0, 10); // NeuMF scores its own users only
+    Recommender r =
+        name.equals("mlp")
+            ? new MlpRecommender(3, 16, 10, 0.001, 0L)
+            : new NeuMfRecommender(2, 64, 0L);
     r.fit(train);
     long h = 17;
     for (float[] row : r.score(users)) {
@@ -44,17 +46,27 @@ class CrossJvmTest {
   void sameSeed_sameScoresInAForkedJvm(String name) throws IOException, InterruptedException {
     long here = fitAndHash(name);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(List.of(java.toString(), "-cp",
-        System.getProperty("java.class.path"), CrossJvmTest.class.getName(), name))
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    java.toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    CrossJvmTest.class.getName(),
+                    name))
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError("the forked JVM did not finish");
     }
     assertEquals(0, p.exitValue(), out);
-    String line = out.lines().filter(l -> l.startsWith("HASH ")).findFirst()
-        .orElseThrow(() -> new AssertionError("no hash in the forked JVM's output:\n" + out));
+    String line =
+        out.lines()
+            .filter(l -> l.startsWith("HASH "))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no hash in the forked JVM's output:\n" + out));
     assertEquals(here, Long.parseLong(line.substring(5)), name + " in another JVM");
   }
 }

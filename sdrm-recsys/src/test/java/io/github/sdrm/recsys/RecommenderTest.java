@@ -24,17 +24,20 @@ class RecommenderTest {
 
     double[][] dense = new double[train.rows()][train.columns()];
     train.forEachStored((r, c, v) -> dense[r][c] = v);
-    SingularValueDecomposition full = new SingularValueDecomposition(
-        new Array2DRowRealMatrix(dense, false));
+    SingularValueDecomposition full =
+        new SingularValueDecomposition(new Array2DRowRealMatrix(dense, false));
     double[][] v = full.getV().getData();
     for (int u = 0; u < users.rows(); u++) {
       double[] x = new double[60];
       int row = u;
-      users.onesOnly().forEachStored((r, c, val) -> {
-        if (r == row) {
-          x[c] = 1;
-        }
-      });
+      users
+          .onesOnly()
+          .forEachStored(
+              (r, c, val) -> {
+                if (r == row) {
+                  x[c] = 1;
+                }
+              });
       for (int i = 0; i < 60; i++) {
         double s = 0;
         for (int j = 0; j < 5; j++) {
@@ -52,8 +55,13 @@ class RecommenderTest {
   @Test
   void score_beforeFit() {
     InteractionMatrix users = clustered(3, 10, 1L);
-    for (Recommender r : new Recommender[] {new TruncatedSvdRecommender(),
-        new PopularityRecommender(), new MlpRecommender(), new NeuMfRecommender()}) {
+    for (Recommender r :
+        new Recommender[] {
+          new TruncatedSvdRecommender(),
+          new PopularityRecommender(),
+          new MlpRecommender(),
+          new NeuMfRecommender()
+        }) {
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> r.score(users));
       assertEquals(r.name() + ": score called before fit", e.getMessage());
     }
@@ -63,15 +71,16 @@ class RecommenderTest {
   void score_otherItemCount() {
     TruncatedSvdRecommender svd = new TruncatedSvdRecommender(2, 0L);
     svd.fit(clustered(20, 10, 1L));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> svd.score(clustered(3, 11, 1L)));
-    assertEquals("users must have the 10 items the recommender was fitted on, found 11",
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> svd.score(clustered(3, 11, 1L)));
+    assertEquals(
+        "users must have the 10 items the recommender was fitted on, found 11", e.getMessage());
   }
 
   @Test
   void svd_rankAboveItems() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new TruncatedSvdRecommender(11, 0L).fit(clustered(20, 10, 1L)));
   }
 
@@ -80,11 +89,17 @@ class RecommenderTest {
     InteractionMatrix train = clustered(200, 40, 3L);
     FoldInSplit split = FoldInSplit.split(clustered(40, 40, 4L), 9L);
     MlpRecommender mlp = new MlpRecommender(30, 16, 5, 0.001, 1L);
-    RankingMetrics.Result r = FoldInEvaluation.evaluate(mlp,
-        Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null), split, 5);
-    RankingMetrics.Result pop = FoldInEvaluation.evaluate(new PopularityRecommender(),
-        Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null), split, 5);
-    assertTrue(r.recall(5) > pop.recall(5) + 0.1,
+    RankingMetrics.Result r =
+        FoldInEvaluation.evaluate(
+            mlp, Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null), split, 5);
+    RankingMetrics.Result pop =
+        FoldInEvaluation.evaluate(
+            new PopularityRecommender(),
+            Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null),
+            split,
+            5);
+    assertTrue(
+        r.recall(5) > pop.recall(5) + 0.1,
         "mlp " + r.recall(5) + " vs popularity " + pop.recall(5));
     assertTrue(mlp.epochsRun() >= 1);
   }
@@ -121,16 +136,17 @@ class RecommenderTest {
     InteractionMatrix training = Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null);
     NeuMfRecommender neumf = new NeuMfRecommender(20, 32, 1L);
     RankingMetrics.Result r = FoldInEvaluation.evaluate(neumf, training, split, 5);
-    RankingMetrics.Result pop = FoldInEvaluation.evaluate(new PopularityRecommender(), training,
-        split, 5);
-    assertTrue(r.recall(5) > pop.recall(5) + 0.1,
+    RankingMetrics.Result pop =
+        FoldInEvaluation.evaluate(new PopularityRecommender(), training, split, 5);
+    assertTrue(
+        r.recall(5) > pop.recall(5) + 0.1,
         "neumf " + r.recall(5) + " vs popularity " + pop.recall(5));
-    InteractionMatrix stranger = InteractionMatrix.fromRows(40, new int[][] {{0, 1, 2, 3, 39}},
-        null);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> neumf.score(stranger));
-    assertTrue(e.getMessage().startsWith("user 0 is not a row of the training matrix"),
-        e.getMessage());
+    InteractionMatrix stranger =
+        InteractionMatrix.fromRows(40, new int[][] {{0, 1, 2, 3, 39}}, null);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> neumf.score(stranger));
+    assertTrue(
+        e.getMessage().startsWith("user 0 is not a row of the training matrix"), e.getMessage());
   }
 
   @Test
@@ -148,8 +164,10 @@ class RecommenderTest {
   void mlpAndNeumf_leaveNd4jsGlobalGeneratorAsTheyFoundIt() {
     InteractionMatrix train = clustered(50, 20, 3L);
     org.nd4j.linalg.api.rng.Random global = org.nd4j.linalg.factory.Nd4j.getRandom();
-    for (Recommender r : new Recommender[] {new MlpRecommender(2, 16, 5, 0.001, 7L),
-        new NeuMfRecommender(1, 64, 7L)}) {
+    for (Recommender r :
+        new Recommender[] {
+          new MlpRecommender(2, 16, 5, 0.001, 7L), new NeuMfRecommender(1, 64, 7L)
+        }) {
       global.setSeed(42L);
       // (not the scalar nextGaussian: ND4J caches its second Box-Muller value across setSeed)
       double[] expected = draws(global);
@@ -157,9 +175,14 @@ class RecommenderTest {
       r.fit(train);
       assertEquals(42L, global.getSeed(), r.name());
       double[] found = draws(global);
-      assertTrue(java.util.Arrays.equals(expected, found), r.name() + ": the caller's draws"
-          + " changed from " + java.util.Arrays.toString(expected) + " to "
-          + java.util.Arrays.toString(found));
+      assertTrue(
+          java.util.Arrays.equals(expected, found),
+          r.name()
+              + ": the caller's draws"
+              + " changed from "
+              + java.util.Arrays.toString(expected)
+              + " to "
+              + java.util.Arrays.toString(found));
     }
   }
 

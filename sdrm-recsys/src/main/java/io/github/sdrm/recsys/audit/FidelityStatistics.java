@@ -13,11 +13,11 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
  * item co-occurrence, computed on positive sets (stored ones).
  *
  * <ul>
- *   <li>item popularity: Spearman ρ of the item counts (average ranks for ties),
- *       Jensen–Shannon divergence (base 2, in [0, 1]) of the normalised count distributions, and
- *       the share of items no synthetic row holds;
- *   <li>user activity: the two-sample Kolmogorov–Smirnov statistic and the Wasserstein-1
- *       distance of the row-size distributions;
+ *   <li>item popularity: Spearman ρ of the item counts (average ranks for ties), Jensen–Shannon
+ *       divergence (base 2, in [0, 1]) of the normalised count distributions, and the share of
+ *       items no synthetic row holds;
+ *   <li>user activity: the two-sample Kolmogorov–Smirnov statistic and the Wasserstein-1 distance
+ *       of the row-size distributions;
  *   <li>co-occurrence: Pearson correlation of the upper triangles of the item–item co-occurrence
  *       counts over the 100 items most popular in the real data;
  *   <li>density of both.
@@ -39,9 +39,15 @@ public final class FidelityStatistics {
    * @param realDensity ones / (rows · items) of the real matrix
    * @param syntheticDensity the same for the synthetic matrix
    */
-  public record Result(double popularitySpearman, double popularityJensenShannon,
-      double itemsNeverGenerated, double degreeKs, double degreeWasserstein,
-      double cooccurrenceCorrelation, double realDensity, double syntheticDensity) {}
+  public record Result(
+      double popularitySpearman,
+      double popularityJensenShannon,
+      double itemsNeverGenerated,
+      double degreeKs,
+      double degreeWasserstein,
+      double cooccurrenceCorrelation,
+      double realDensity,
+      double syntheticDensity) {}
 
   private FidelityStatistics() {}
 
@@ -54,14 +60,20 @@ public final class FidelityStatistics {
     Objects.requireNonNull(real, "real");
     Objects.requireNonNull(synthetic, "synthetic");
     if (real.columns() != synthetic.columns()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "real and synthetic data must have the same items, found %d and %d", real.columns(),
-          synthetic.columns()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "real and synthetic data must have the same items, found %d and %d",
+              real.columns(),
+              synthetic.columns()));
     }
     if (real.rows() == 0 || synthetic.rows() == 0) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "real and synthetic data must have rows, found %d and %d", real.rows(),
-          synthetic.rows()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "real and synthetic data must have rows, found %d and %d",
+              real.rows(),
+              synthetic.rows()));
     }
     PositiveSets r = PositiveSets.of(real);
     PositiveSets s = PositiveSets.of(synthetic);
@@ -73,8 +85,12 @@ public final class FidelityStatistics {
     }
     double[] rd = toDouble(degrees(r));
     double[] sd = toDouble(degrees(s));
-    return new Result(spearman(rc, sc), jensenShannon(rc, sc), (double) never / sc.length,
-        new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(rd, sd), wasserstein(rd, sd),
+    return new Result(
+        spearman(rc, sc),
+        jensenShannon(rc, sc),
+        (double) never / sc.length,
+        new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(rd, sd),
+        wasserstein(rd, sd),
         cooccurrence(r, s, topItems(r.itemSupport(), COOCCURRENCE_ITEMS)),
         (double) r.cols.length / ((double) r.rows * r.items),
         (double) s.cols.length / ((double) s.rows * s.items));
@@ -203,8 +219,10 @@ public final class FidelityStatistics {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a])
-        : Integer.compare(a, b));
+    Arrays.sort(
+        order,
+        (a, b) ->
+            counts[a] != counts[b] ? Integer.compare(counts[b], counts[a]) : Integer.compare(a, b));
     int m = 0;
     while (m < Math.min(n, order.length) && counts[order[m]] > 0) {
       m++;

@@ -31,10 +31,11 @@ final class PositiveSets {
     int[] ptr = new int[ones.rows() + 1];
     int[] cols = new int[Math.toIntExact(ones.storedCount())];
     int[] n = {0};
-    ones.forEachStored((r, c, v) -> {
-      cols[n[0]++] = c;
-      ptr[r + 1] = n[0];
-    });
+    ones.forEachStored(
+        (r, c, v) -> {
+          cols[n[0]++] = c;
+          ptr[r + 1] = n[0];
+        });
     for (int r = 0; r < ones.rows(); r++) {
       ptr[r + 1] = Math.max(ptr[r + 1], ptr[r]);
     }
@@ -71,8 +72,9 @@ final class PositiveSets {
       for (int r = 0; r < rows; r++) {
         order[r] = r;
       }
-      Arrays.sort(order, (a, b) -> size(a) != size(b) ? Integer.compare(size(a), size(b))
-          : Integer.compare(a, b));
+      Arrays.sort(
+          order,
+          (a, b) -> size(a) != size(b) ? Integer.compare(size(a), size(b)) : Integer.compare(a, b));
       bySize = new int[rows];
       for (int r = 0; r < rows; r++) {
         bySize[r] = order[r];

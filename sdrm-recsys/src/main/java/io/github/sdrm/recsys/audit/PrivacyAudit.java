@@ -20,19 +20,19 @@ import java.util.SplittableRandom;
 /**
  * Privacy metrics of synthetic interaction data against the real users it was made from.
  *
- * <p>A row is a user's set of positive items (stored ones); stored zeros are ignored. For sets a,
- * b with c = |a ∧ b| the primary distance is Jaccard, J = 1 − c / (|a| + |b| − c) (0 for two
- * empty sets); normalised Hamming, (|a| + |b| − 2c) / I, is reported beside it. <em>Members</em>
- * are the real users the generator was trained on, <em>non-members</em> real users it never saw.
- * Where members and non-members are compared, the larger group is subsampled (seeded) to the
- * smaller one's size. Every nearest-neighbour query is exact (see {@code NearestNeighbors}).
+ * <p>A row is a user's set of positive items (stored ones); stored zeros are ignored. For sets a, b
+ * with c = |a ∧ b| the primary distance is Jaccard, J = 1 − c / (|a| + |b| − c) (0 for two empty
+ * sets); normalised Hamming, (|a| + |b| − 2c) / I, is reported beside it. <em>Members</em> are the
+ * real users the generator was trained on, <em>non-members</em> real users it never saw. Where
+ * members and non-members are compared, the larger group is subsampled (seeded) to the smaller
+ * one's size. Every nearest-neighbour query is exact (see {@code NearestNeighbors}).
  *
  * <p>Metrics and sources: exact copies (SDMetrics NewRowSynthesis); DCR profile, DCR overfitting
  * protection and DCR baseline protection (SDMetrics, with a baseline drawn from the items' member
  * frequencies instead of Bernoulli(0.5)); membership inference by distance, plain and calibrated
  * (Chen et al., GAN-Leaks, CCS 2020), AUC with a bootstrap interval and TPR at FPR 0.1;
- * identifiability (Yoon et al., ADS-GAN 2019); a linkage attack with Narayanan–Shmatikov
- * weights (S&amp;P 2008) judged against a popularity control (Anonymeter's main-vs-control framing).
+ * identifiability (Yoon et al., ADS-GAN 2019); a linkage attack with Narayanan–Shmatikov weights
+ * (S&amp;P 2008) judged against a popularity control (Anonymeter's main-vs-control framing).
  *
  * <pre>{@code
  * PrivacyAudit audit = PrivacyAudit.builder(members, nonMembers).seed(7).build();
@@ -46,8 +46,10 @@ import java.util.SplittableRandom;
 public final class PrivacyAudit {
   /** Default number of bootstrap resamples for the AUC interval. */
   public static final int DEFAULT_BOOTSTRAP = 1000;
+
   /** Default numbers of items known to the linkage attacker. */
   static final int[] DEFAULT_KNOWN_ITEMS = {2, 4, 8};
+
   /** Length of the linkage attack's prediction list. */
   static final int LINKAGE_LIST = 10;
 
@@ -80,8 +82,8 @@ public final class PrivacyAudit {
     attackMembers = PositiveSets.of(b.members.selectRows(attackM));
     attackNonMembers = PositiveSets.of(b.nonMembers.selectRows(attackN));
     int[] rest = sorted(Arrays.copyOfRange(memberOrder, pairs, memberOrder.length));
-    PositiveSets referenceSample = rest.length == 0 ? null
-        : PositiveSets.of(b.members.selectRows(rest));
+    PositiveSets referenceSample =
+        rest.length == 0 ? null : PositiveSets.of(b.members.selectRows(rest));
     InteractionMatrix all = InteractionMatrix.vstack(b.members, b.nonMembers);
     PositiveSets pool = PositiveSets.of(all);
     int[] poolQueryRows = new int[2 * pairs];
@@ -89,13 +91,18 @@ public final class PrivacyAudit {
       poolQueryRows[i] = attackM[i];
       poolQueryRows[pairs + i] = b.members.rows() + attackN[i];
     }
-    attackedToOtherReal = NearestNeighbors.search(PositiveSets.of(all.selectRows(poolQueryRows)),
-        pool, poolQueryRows).jaccard();
+    attackedToOtherReal =
+        NearestNeighbors.search(PositiveSets.of(all.selectRows(poolQueryRows)), pool, poolQueryRows)
+            .jaccard();
     nonMembersToMembers = NearestNeighbors.search(nonMembers, members);
-    attackMembersToReference = referenceSample == null ? null
-        : NearestNeighbors.search(attackMembers, referenceSample).jaccard();
-    attackNonMembersToReference = referenceSample == null ? null
-        : NearestNeighbors.search(attackNonMembers, referenceSample).jaccard();
+    attackMembersToReference =
+        referenceSample == null
+            ? null
+            : NearestNeighbors.search(attackMembers, referenceSample).jaccard();
+    attackNonMembersToReference =
+        referenceSample == null
+            ? null
+            : NearestNeighbors.search(attackNonMembers, referenceSample).jaccard();
     int[] support = members.itemSupport();
     memberFrequency = new double[members.items];
     for (int i = 0; i < support.length; i++) {
@@ -107,8 +114,8 @@ public final class PrivacyAudit {
    * Starts an audit of synthetic data made from {@code members}, with {@code nonMembers} as the
    * real users the generator never saw.
    *
-   * @throws IllegalArgumentException if either matrix has fewer than 2 rows or their item
-   *     counts differ
+   * @throws IllegalArgumentException if either matrix has fewer than 2 rows or their item counts
+   *     differ
    */
   public static Builder builder(InteractionMatrix members, InteractionMatrix nonMembers) {
     return new Builder(members, nonMembers);
@@ -164,27 +171,44 @@ public final class PrivacyAudit {
     // the attacked real rows' distances to the synthetic ones serve three attacks
     double[] mToS = NearestNeighbors.search(attackMembers, s).jaccard();
     double[] nToS = NearestNeighbors.search(attackNonMembers, s).jaccard();
-    Sizes sizes = new Sizes(members.rows, nonMembers.rows, s.rows, attackMembers.rows,
-        members.items);
-    ExactCopies copies = new ExactCopies(shareZero(sToM.jaccard()), shareZero(sToN.jaccard()),
-        shareZero(nToM.jaccard()));
-    DcrProfile dcr = new DcrProfile(percentile(sToM.jaccard(), 5),
-        percentile(sToM.jaccard(), 50), percentile(nToM.jaccard(), 5),
-        percentile(nToM.jaccard(), 50), percentile(sToM.hamming(), 5),
-        percentile(sToM.hamming(), 50), percentile(nToM.hamming(), 5),
-        percentile(nToM.hamming(), 50), sToM.jaccard(), nToM.jaccard());
-    return new PrivacyReport(sizes, copies, dcr, overfitting(s), baseline(s, sToM, rnd.split()),
+    Sizes sizes =
+        new Sizes(members.rows, nonMembers.rows, s.rows, attackMembers.rows, members.items);
+    ExactCopies copies =
+        new ExactCopies(
+            shareZero(sToM.jaccard()), shareZero(sToN.jaccard()), shareZero(nToM.jaccard()));
+    DcrProfile dcr =
+        new DcrProfile(
+            percentile(sToM.jaccard(), 5),
+            percentile(sToM.jaccard(), 50),
+            percentile(nToM.jaccard(), 5),
+            percentile(nToM.jaccard(), 50),
+            percentile(sToM.hamming(), 5),
+            percentile(sToM.hamming(), 50),
+            percentile(nToM.hamming(), 5),
+            percentile(nToM.hamming(), 50),
+            sToM.jaccard(),
+            nToM.jaccard());
+    return new PrivacyReport(
+        sizes,
+        copies,
+        dcr,
+        overfitting(s),
+        baseline(s, sToM, rnd.split()),
         attack(negate(mToS), negate(nToS), rnd.split()),
-        calibratedMembershipInference(mToS, nToS, rnd.split()), identifiability(mToS, nToS),
+        calibratedMembershipInference(mToS, nToS, rnd.split()),
+        identifiability(mToS, nToS),
         linkage(s, rnd.split()));
   }
 
   private PositiveSets checked(InteractionMatrix synthetic) {
     Objects.requireNonNull(synthetic, "synthetic");
     if (synthetic.columns() != members.items) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "synthetic data must have the members' %d items, found %d", members.items,
-          synthetic.columns()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "synthetic data must have the members' %d items, found %d",
+              members.items,
+              synthetic.columns()));
     }
     if (synthetic.rows() == 0) {
       throw new IllegalArgumentException("synthetic data must have rows, found none");
@@ -203,8 +227,8 @@ public final class PrivacyAudit {
     return new OverfittingProtection(p, Math.min(2 * (1 - p), 1.0));
   }
 
-  private BaselineProtection baseline(PositiveSets s, NearestNeighbors.Result sToM,
-      SplittableRandom rnd) {
+  private BaselineProtection baseline(
+      PositiveSets s, NearestNeighbors.Result sToM, SplittableRandom rnd) {
     int[][] rows = new int[s.rows][];
     int[] buf = new int[members.items];
     for (int r = 0; r < rows.length; r++) {
@@ -222,13 +246,15 @@ public final class PrivacyAudit {
     return new BaselineProtection(synth, base, base == 0 ? 1.0 : Math.min(synth / base, 1.0));
   }
 
-  private MembershipInference calibratedMembershipInference(double[] mToS, double[] nToS,
-      SplittableRandom rnd) {
+  private MembershipInference calibratedMembershipInference(
+      double[] mToS, double[] nToS, SplittableRandom rnd) {
     if (attackMembersToReference == null) {
       return null;
     }
-    return attack(calibrated(attackMembersToReference, mToS),
-        calibrated(attackNonMembersToReference, nToS), rnd);
+    return attack(
+        calibrated(attackMembersToReference, mToS),
+        calibrated(attackNonMembersToReference, nToS),
+        rnd);
   }
 
   /** Distance to the reference sample minus distance to the synthetic rows. */
@@ -303,10 +329,18 @@ public final class PrivacyAudit {
     List<Linkage> out = new ArrayList<>();
     for (int k : knownItems) {
       double[] m = linkageGroup(attackMembers, s, k, weight, support, byPopularity, rnd.split());
-      double[] n = linkageGroup(attackNonMembers, s, k, weight, support, byPopularity,
-          rnd.split());
-      out.add(new Linkage(k, (int) m[0], m[1], m[2], risk(m[1], m[2]), (int) n[0], n[1], n[2],
-          risk(n[1], n[2])));
+      double[] n = linkageGroup(attackNonMembers, s, k, weight, support, byPopularity, rnd.split());
+      out.add(
+          new Linkage(
+              k,
+              (int) m[0],
+              m[1],
+              m[2],
+              risk(m[1], m[2]),
+              (int) n[0],
+              n[1],
+              n[2],
+              risk(n[1], n[2])));
     }
     return out;
   }
@@ -319,8 +353,14 @@ public final class PrivacyAudit {
   }
 
   /** Returns {targets, mean attack precision, mean control precision}. */
-  private static double[] linkageGroup(PositiveSets targets, PositiveSets s, int k,
-      double[] weight, int[] support, int[] byPopularity, SplittableRandom rnd) {
+  private static double[] linkageGroup(
+      PositiveSets targets,
+      PositiveSets s,
+      int k,
+      double[] weight,
+      int[] support,
+      int[] byPopularity,
+      SplittableRandom rnd) {
     int[] itemPtr = s.itemPtr();
     int[] itemRows = s.itemRows();
     double[] score = new double[s.rows];
@@ -384,16 +424,22 @@ public final class PrivacyAudit {
         target[item] = false;
       }
     }
-    return new double[] {users, users == 0 ? Double.NaN : attack / users,
-        users == 0 ? Double.NaN : control / users};
+    return new double[] {
+      users, users == 0 ? Double.NaN : attack / users, users == 0 ? Double.NaN : control / users
+    };
   }
 
   /**
-   * Precision@10 of a prediction list: the linked row's unknown items by synthetic popularity,
-   * then the most popular synthetic items to fill ten places (only the latter for the control).
+   * Precision@10 of a prediction list: the linked row's unknown items by synthetic popularity, then
+   * the most popular synthetic items to fill ten places (only the latter for the control).
    */
-  private static double precision(PositiveSets s, int row, boolean[] known, boolean[] target,
-      int[] support, int[] byPopularity) {
+  private static double precision(
+      PositiveSets s,
+      int row,
+      boolean[] known,
+      boolean[] target,
+      int[] support,
+      int[] byPopularity) {
     int listed = 0;
     int hits = 0;
     boolean[] used = null;
@@ -403,8 +449,12 @@ public final class PrivacyAudit {
       for (int i = 0; i < own.length; i++) {
         order[i] = own[i];
       }
-      Arrays.sort(order, (a, b) -> support[a] != support[b] ? Integer.compare(support[b],
-          support[a]) : Integer.compare(a, b));
+      Arrays.sort(
+          order,
+          (a, b) ->
+              support[a] != support[b]
+                  ? Integer.compare(support[b], support[a])
+                  : Integer.compare(a, b));
       used = new boolean[known.length];
       for (int item : order) {
         if (listed == LINKAGE_LIST) {
@@ -434,8 +484,12 @@ public final class PrivacyAudit {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> support[a] != support[b] ? Integer.compare(support[b],
-        support[a]) : Integer.compare(a, b));
+    Arrays.sort(
+        order,
+        (a, b) ->
+            support[a] != support[b]
+                ? Integer.compare(support[b], support[a])
+                : Integer.compare(a, b));
     int[] out = new int[order.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = order[i];
@@ -493,14 +547,20 @@ public final class PrivacyAudit {
       this.members = Objects.requireNonNull(members, "members");
       this.nonMembers = Objects.requireNonNull(nonMembers, "nonMembers");
       if (members.rows() < 2 || nonMembers.rows() < 2) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "members and non-members must have at least 2 rows each, found %d and %d",
-            members.rows(), nonMembers.rows()));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "members and non-members must have at least 2 rows each, found %d and %d",
+                members.rows(),
+                nonMembers.rows()));
       }
       if (members.columns() != nonMembers.columns()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "members and non-members must have the same items, found %d and %d",
-            members.columns(), nonMembers.columns()));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "members and non-members must have the same items, found %d and %d",
+                members.columns(),
+                nonMembers.columns()));
       }
     }
 
@@ -513,8 +573,8 @@ public final class PrivacyAudit {
     /** Bootstrap resamples for the AUC interval, 0 for none (default 1000). */
     public Builder bootstrap(int resamples) {
       if (resamples < 0) {
-        throw new IllegalArgumentException("bootstrap resamples must be at least 0, found "
-            + resamples);
+        throw new IllegalArgumentException(
+            "bootstrap resamples must be at least 0, found " + resamples);
       }
       this.bootstrap = resamples;
       return this;

@@ -6,8 +6,7 @@ import java.util.Objects;
 
 /**
  * Everything a {@link PrivacyAudit} measured for one synthetic matrix. Distances are Jaccard
- * distances unless a name says Hamming. Field names are stable: reports serialise them as they
- * are.
+ * distances unless a name says Hamming. Field names are stable: reports serialise them as they are.
  *
  * @param sizes how many rows each figure was computed from
  * @param exactCopies shares of synthetic rows equal to a real row
@@ -20,10 +19,16 @@ import java.util.Objects;
  * @param identifiability shares of real rows closer to a synthetic row than to another real row
  * @param linkage the linkage attack for each number of known items
  */
-public record PrivacyReport(Sizes sizes, ExactCopies exactCopies, DcrProfile dcr,
-    OverfittingProtection overfittingProtection, BaselineProtection baselineProtection,
-    MembershipInference membershipInference, MembershipInference calibratedMembershipInference,
-    Identifiability identifiability, List<Linkage> linkage) {
+public record PrivacyReport(
+    Sizes sizes,
+    ExactCopies exactCopies,
+    DcrProfile dcr,
+    OverfittingProtection overfittingProtection,
+    BaselineProtection baselineProtection,
+    MembershipInference membershipInference,
+    MembershipInference calibratedMembershipInference,
+    Identifiability identifiability,
+    List<Linkage> linkage) {
 
   /** Copies the list. */
   public PrivacyReport {
@@ -47,8 +52,8 @@ public record PrivacyReport(Sizes sizes, ExactCopies exactCopies, DcrProfile dcr
    *
    * @param ofMembers share of synthetic rows equal to some member row
    * @param ofNonMembers share of synthetic rows equal to some non-member row (the control)
-   * @param realDuplicates share of non-member rows equal to some member row: how often real
-   *     users repeat each other, the rate a private generator need not stay below
+   * @param realDuplicates share of non-member rows equal to some member row: how often real users
+   *     repeat each other, the rate a private generator need not stay below
    */
   public record ExactCopies(double ofMembers, double ofNonMembers, double realDuplicates) {}
 
@@ -66,9 +71,16 @@ public record PrivacyReport(Sizes sizes, ExactCopies exactCopies, DcrProfile dcr
    * @param syntheticDistances every synthetic row's Jaccard DCR
    * @param nonMemberDistances every non-member row's Jaccard DCR
    */
-  public record DcrProfile(double syntheticP5, double syntheticMedian, double nonMemberP5,
-      double nonMemberMedian, double syntheticHammingP5, double syntheticHammingMedian,
-      double nonMemberHammingP5, double nonMemberHammingMedian, double[] syntheticDistances,
+  public record DcrProfile(
+      double syntheticP5,
+      double syntheticMedian,
+      double nonMemberP5,
+      double nonMemberMedian,
+      double syntheticHammingP5,
+      double syntheticHammingMedian,
+      double nonMemberHammingP5,
+      double nonMemberHammingMedian,
+      double[] syntheticDistances,
       double[] nonMemberDistances) {
 
     /** Copies the arrays. */
@@ -89,8 +101,10 @@ public record PrivacyReport(Sizes sizes, ExactCopies exactCopies, DcrProfile dcr
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof DcrProfile d && d.syntheticP5 == syntheticP5
-          && d.syntheticMedian == syntheticMedian && d.nonMemberP5 == nonMemberP5
+      return o instanceof DcrProfile d
+          && d.syntheticP5 == syntheticP5
+          && d.syntheticMedian == syntheticMedian
+          && d.nonMemberP5 == nonMemberP5
           && d.nonMemberMedian == nonMemberMedian
           && Arrays.equals(d.syntheticDistances, syntheticDistances)
           && Arrays.equals(d.nonMemberDistances, nonMemberDistances);
@@ -98,14 +112,26 @@ public record PrivacyReport(Sizes sizes, ExactCopies exactCopies, DcrProfile dcr
 
     @Override
     public int hashCode() {
-      return Objects.hash(syntheticP5, syntheticMedian, nonMemberP5, nonMemberMedian,
-          Arrays.hashCode(syntheticDistances), Arrays.hashCode(nonMemberDistances));
+      return Objects.hash(
+          syntheticP5,
+          syntheticMedian,
+          nonMemberP5,
+          nonMemberMedian,
+          Arrays.hashCode(syntheticDistances),
+          Arrays.hashCode(nonMemberDistances));
     }
 
     @Override
     public String toString() {
-      return "DcrProfile[syntheticP5=" + syntheticP5 + ", syntheticMedian=" + syntheticMedian
-          + ", nonMemberP5=" + nonMemberP5 + ", nonMemberMedian=" + nonMemberMedian + "]";
+      return "DcrProfile[syntheticP5="
+          + syntheticP5
+          + ", syntheticMedian="
+          + syntheticMedian
+          + ", nonMemberP5="
+          + nonMemberP5
+          + ", nonMemberMedian="
+          + nonMemberMedian
+          + "]";
     }
   }
 
@@ -125,8 +151,7 @@ public record PrivacyReport(Sizes sizes, ExactCopies exactCopies, DcrProfile dcr
    * @param baselineMedian median DCR to members of rows drawn with each item's member frequency
    * @param score min(syntheticMedian / baselineMedian, 1)
    */
-  public record BaselineProtection(double syntheticMedian, double baselineMedian,
-      double score) {}
+  public record BaselineProtection(double syntheticMedian, double baselineMedian, double score) {}
 
   /**
    * A membership-inference attack: members are the positives, non-members the negatives.
@@ -138,8 +163,8 @@ public record PrivacyReport(Sizes sizes, ExactCopies exactCopies, DcrProfile dcr
    * @param roc the ROC curve
    * @param targets members (and as many non-members) attacked
    */
-  public record MembershipInference(double auc, double aucLower, double aucUpper,
-      double tprAtFpr10, RocCurve roc, int targets) {}
+  public record MembershipInference(
+      double auc, double aucLower, double aucUpper, double tprAtFpr10, RocCurve roc, int targets) {}
 
   /**
    * Identifiability (Yoon et al., ADS-GAN): share of real rows whose nearest synthetic row is
@@ -163,7 +188,14 @@ public record PrivacyReport(Sizes sizes, ExactCopies exactCopies, DcrProfile dcr
    * @param nonMemberControl as memberControl, for non-members
    * @param nonMemberRisk as memberRisk, for non-members
    */
-  public record Linkage(int knownItems, int memberTargets, double memberSuccess,
-      double memberControl, double memberRisk, int nonMemberTargets, double nonMemberSuccess,
-      double nonMemberControl, double nonMemberRisk) {}
+  public record Linkage(
+      int knownItems,
+      int memberTargets,
+      double memberSuccess,
+      double memberControl,
+      double memberRisk,
+      int nonMemberTargets,
+      double nonMemberSuccess,
+      double nonMemberControl,
+      double nonMemberRisk) {}
 }

@@ -9,9 +9,9 @@ import java.util.SplittableRandom;
 
 /**
  * Two generators that bracket every real one, reported beside it so that the metrics are seen to
- * work: {@link #copy} memorises completely (exact copies ≈ 100 %, membership-inference AUC near
- * 1); {@link #independent} memorises nothing (each cell drawn from item frequency × user
- * activity), at the price of weak utility. A metric that cannot tell them apart is broken.
+ * work: {@link #copy} memorises completely (exact copies ≈ 100 %, membership-inference AUC near 1);
+ * {@link #independent} memorises nothing (each cell drawn from item frequency × user activity), at
+ * the price of weak utility. A metric that cannot tell them apart is broken.
  */
 public final class ReferenceGenerators {
   private ReferenceGenerators() {}
@@ -38,8 +38,8 @@ public final class ReferenceGenerators {
 
   /**
    * {@code users} rows with cell (u, i) ~ Bernoulli(min(1, pᵢ · dᵤ / mean(d))), pᵢ the share of
-   * members holding item i and dᵤ the positive count of a member drawn at random: the expected
-   * row size is dᵤ (up to the clipping), and nothing of any one member is kept.
+   * members holding item i and dᵤ the positive count of a member drawn at random: the expected row
+   * size is dᵤ (up to the clipping), and nothing of any one member is kept.
    */
   public static InteractionMatrix independent(InteractionMatrix members, int users, long seed) {
     check(members, users);
@@ -73,8 +73,8 @@ public final class ReferenceGenerators {
       throw new IllegalArgumentException("members must have rows, found none");
     }
     if (users < 0) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "users must be at least 0, found %d", users));
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "users must be at least 0, found %d", users));
     }
   }
 }

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The ROC curve of a score that should be higher for positives than for negatives, with tied
- * scores joined by straight segments, so that its area equals the Mann–Whitney AUC with mid-ranks:
- * AUC = (R₊ − n₊(n₊ + 1)/2) / (n₊ n₀), R₊ the sum of the positives' mid-ranks.
+ * The ROC curve of a score that should be higher for positives than for negatives, with tied scores
+ * joined by straight segments, so that its area equals the Mann–Whitney AUC with mid-ranks: AUC =
+ * (R₊ − n₊(n₊ + 1)/2) / (n₊ n₀), R₊ the sum of the positives' mid-ranks.
  *
  * @param fpr false-positive rates of the curve's corners, from 0 to 1
  * @param tpr true-positive rates at those corners
@@ -19,8 +19,12 @@ public record RocCurve(double[] fpr, double[] tpr, double auc) {
     Objects.requireNonNull(fpr, "fpr");
     Objects.requireNonNull(tpr, "tpr");
     if (fpr.length != tpr.length || fpr.length < 2) {
-      throw new IllegalArgumentException("fpr and tpr must have equal lengths of at least 2,"
-          + " found " + fpr.length + " and " + tpr.length);
+      throw new IllegalArgumentException(
+          "fpr and tpr must have equal lengths of at least 2,"
+              + " found "
+              + fpr.length
+              + " and "
+              + tpr.length);
     }
     fpr = fpr.clone();
     tpr = tpr.clone();
@@ -35,8 +39,8 @@ public record RocCurve(double[] fpr, double[] tpr, double auc) {
     int np = positives.length;
     int nn = negatives.length;
     if (np == 0 || nn == 0) {
-      throw new IllegalArgumentException("ROC needs positives and negatives, found " + np
-          + " and " + nn);
+      throw new IllegalArgumentException(
+          "ROC needs positives and negatives, found " + np + " and " + nn);
     }
     double[] p = positives.clone();
     double[] n = negatives.clone();
@@ -53,8 +57,9 @@ public record RocCurve(double[] fpr, double[] tpr, double auc) {
     int corners = 1;
     double area = 0;
     while (i >= 0 || j >= 0) {
-      double t = Math.max(i >= 0 ? p[i] : Double.NEGATIVE_INFINITY,
-          j >= 0 ? n[j] : Double.NEGATIVE_INFINITY);
+      double t =
+          Math.max(
+              i >= 0 ? p[i] : Double.NEGATIVE_INFINITY, j >= 0 ? n[j] : Double.NEGATIVE_INFINITY);
       while (i >= 0 && p[i] == t) {
         i--;
       }
@@ -75,8 +80,8 @@ public record RocCurve(double[] fpr, double[] tpr, double auc) {
    */
   public double tprAt(double falsePositiveRate) {
     if (!(falsePositiveRate >= 0 && falsePositiveRate <= 1)) {
-      throw new IllegalArgumentException("false-positive rate must be in [0, 1], found "
-          + falsePositiveRate);
+      throw new IllegalArgumentException(
+          "false-positive rate must be in [0, 1], found " + falsePositiveRate);
     }
     int k = 0;
     while (k + 1 < fpr.length && fpr[k + 1] <= falsePositiveRate) {
@@ -110,7 +115,6 @@ public record RocCurve(double[] fpr, double[] tpr, double auc) {
 
   @Override
   public String toString() {
-    return String.format(java.util.Locale.ROOT, "RocCurve[auc=%.4f, corners=%d]", auc,
-        fpr.length);
+    return String.format(java.util.Locale.ROOT, "RocCurve[auc=%.4f, corners=%d]", auc, fpr.length);
   }
 }

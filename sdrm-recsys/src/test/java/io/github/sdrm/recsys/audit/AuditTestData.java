@@ -8,8 +8,8 @@ final class AuditTestData {
   private AuditTestData() {}
 
   /**
-   * Rows from one random model: item i has probability decaying with i (a popularity skew), so
-   * two calls with different seeds are two independent samples of the same population.
+   * Rows from one random model: item i has probability decaying with i (a popularity skew), so two
+   * calls with different seeds are two independent samples of the same population.
    */
   static InteractionMatrix population(int users, int items, double meanDensity, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);

@@ -27,10 +27,9 @@ class DistanceTest {
   @Test
   void hamming_handComputed() {
     // |a| + |b| - 2c = 3 + 4 - 4 = 3 of 10 items
-    assertEquals(0.3, PrivacyAudit.hamming(new int[] {1, 2, 5}, new int[] {2, 5, 7, 9}, 10),
-        1e-15);
-    assertThrows(IllegalArgumentException.class,
-        () -> PrivacyAudit.hamming(new int[] {}, new int[] {}, 0));
+    assertEquals(0.3, PrivacyAudit.hamming(new int[] {1, 2, 5}, new int[] {2, 5, 7, 9}, 10), 1e-15);
+    assertThrows(
+        IllegalArgumentException.class, () -> PrivacyAudit.hamming(new int[] {}, new int[] {}, 0));
   }
 
   @Property
@@ -51,9 +50,12 @@ class DistanceTest {
   }
 
   @Property(tries = 200)
-  void nearestNeighbours_matchBruteForce(@ForAll @IntRange(min = 1, max = 30) int queries,
-      @ForAll @IntRange(min = 2, max = 30) int refs, @ForAll @IntRange(min = 1, max = 12) int items,
-      @ForAll @IntRange(min = 0, max = 100) int densityPercent, @ForAll long seed,
+  void nearestNeighbours_matchBruteForce(
+      @ForAll @IntRange(min = 1, max = 30) int queries,
+      @ForAll @IntRange(min = 2, max = 30) int refs,
+      @ForAll @IntRange(min = 1, max = 12) int items,
+      @ForAll @IntRange(min = 0, max = 100) int densityPercent,
+      @ForAll long seed,
       @ForAll boolean self) {
     var ref = AuditTestData.uniform(refs, items, densityPercent / 100.0, seed);
     var query = self ? ref : AuditTestData.uniform(queries, items, densityPercent / 100.0, ~seed);

@@ -70,8 +70,7 @@ class PrivacyAuditTest {
     InteractionMatrix s = rows(13, new int[] {0, 1, 2}, filler, filler, filler);
     InteractionMatrix m = rows(13, new int[] {0, 1, 2}, new int[] {});
     InteractionMatrix n = rows(13, new int[] {}, new int[] {});
-    PrivacyReport r = PrivacyAudit.builder(m, n).linkageKnownItems(2).bootstrap(0).build()
-        .audit(s);
+    PrivacyReport r = PrivacyAudit.builder(m, n).linkageKnownItems(2).bootstrap(0).build().audit(s);
     PrivacyReport.Linkage l = r.linkage().get(0);
     assertEquals(1, l.memberTargets(), "the empty member cannot be attacked");
     assertEquals(0.1, l.memberSuccess(), 1e-12, "1 hit in 10");
@@ -94,7 +93,8 @@ class PrivacyAuditTest {
     assertTrue(k4.memberRisk() > 0.3, "copied members are linked: " + k4);
     assertTrue(k4.memberRisk() > k4.nonMemberRisk() + 0.2, "members above non-members: " + k4);
     PrivacyReport.Linkage i4 = indep.linkage().get(1);
-    assertTrue(Math.abs(i4.memberRisk() - i4.nonMemberRisk()) < 0.1,
+    assertTrue(
+        Math.abs(i4.memberRisk() - i4.nonMemberRisk()) < 0.1,
         "independent rows link members no better than non-members: " + i4);
   }
 
@@ -104,8 +104,7 @@ class PrivacyAuditTest {
     InteractionMatrix pop = AuditTestData.population(900, 80, 0.1, 21);
     InteractionMatrix members = pop.rowRange(0, 500);
     InteractionMatrix nonMembers = pop.rowRange(500, 900);
-    PrivacyAudit audit = PrivacyAudit.builder(members, nonMembers).seed(9).bootstrap(100)
-        .build();
+    PrivacyAudit audit = PrivacyAudit.builder(members, nonMembers).seed(9).bootstrap(100).build();
     PrivacyReport copy = audit.audit(ReferenceGenerators.copy(members, 500, 2));
     PrivacyReport indep = audit.audit(ReferenceGenerators.independent(members, 500, 2));
     assertEquals(1.0, copy.exactCopies().ofMembers(), 0);
@@ -114,8 +113,7 @@ class PrivacyAuditTest {
     assertTrue(indep.dcr().syntheticMedian() > 0.3, indep.dcr().toString());
     // members are subsampled to the non-members' 400: the 100 copies of left-out members are as
     // far from both groups, so p = 0.8 + 0.2 / 2 and the score 2 (1 - p) is about 0.2
-    assertTrue(copy.overfittingProtection().score() < 0.3, copy.overfittingProtection()
-        .toString());
+    assertTrue(copy.overfittingProtection().score() < 0.3, copy.overfittingProtection().toString());
     assertTrue(indep.overfittingProtection().score() > 0.8);
     assertTrue(copy.membershipInference().auc() >= 0.95);
     assertTrue(copy.calibratedMembershipInference().auc() >= 0.95);
@@ -132,8 +130,8 @@ class PrivacyAuditTest {
     InteractionMatrix members = AuditTestData.population(400, 50, 0.1, seed);
     InteractionMatrix nonMembers = AuditTestData.population(400, 50, 0.1, seed + 1);
     InteractionMatrix synthetic = AuditTestData.population(400, 50, 0.1, seed + 2);
-    PrivacyReport r = PrivacyAudit.builder(members, nonMembers).seed(seed).bootstrap(0).build()
-        .audit(synthetic);
+    PrivacyReport r =
+        PrivacyAudit.builder(members, nonMembers).seed(seed).bootstrap(0).build().audit(synthetic);
     assertEquals(0.5, r.membershipInference().auc(), 0.1);
   }
 
@@ -141,8 +139,12 @@ class PrivacyAuditTest {
   void copy_aucHighAndAllCopies(@ForAll long seed) {
     InteractionMatrix members = AuditTestData.population(400, 50, 0.1, seed);
     InteractionMatrix nonMembers = AuditTestData.population(400, 50, 0.1, seed + 1);
-    PrivacyReport r = PrivacyAudit.builder(members, nonMembers).seed(seed).bootstrap(0).build()
-        .audit(ReferenceGenerators.copy(members, 400, seed));
+    PrivacyReport r =
+        PrivacyAudit.builder(members, nonMembers)
+            .seed(seed)
+            .bootstrap(0)
+            .build()
+            .audit(ReferenceGenerators.copy(members, 400, seed));
     assertEquals(1.0, r.exactCopies().ofMembers(), 0);
     assertTrue(r.membershipInference().auc() >= 0.95, "AUC " + r.membershipInference().auc());
   }
@@ -157,27 +159,34 @@ class PrivacyAuditTest {
     PrivacyReport b = PrivacyAudit.builder(members, nonMembers).seed(1).build().audit(s);
     assertEquals(a, b);
     PrivacyReport c = PrivacyAudit.builder(members, nonMembers).seed(2).build().audit(s);
-    assertTrue(a.membershipInference().aucLower() != c.membershipInference().aucLower()
-        || a.membershipInference().auc() != c.membershipInference().auc());
+    assertTrue(
+        a.membershipInference().aucLower() != c.membershipInference().aucLower()
+            || a.membershipInference().auc() != c.membershipInference().auc());
   }
 
   @Test
   void badInput_rejectedWithShapes() {
     InteractionMatrix m = AuditTestData.uniform(5, 6, 0.5, 1);
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> PrivacyAudit.builder(m, AuditTestData.uniform(5, 7, 0.5, 1)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PrivacyAudit.builder(m, AuditTestData.uniform(5, 7, 0.5, 1)));
     assertTrue(e.getMessage().contains("6 and 7"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> PrivacyAudit.builder(m, AuditTestData.uniform(1, 6, 0.5, 1)));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PrivacyAudit.builder(m, AuditTestData.uniform(1, 6, 0.5, 1)));
     assertTrue(e.getMessage().contains("found 5 and 1"), e.getMessage());
     PrivacyAudit audit = PrivacyAudit.builder(m, m).build();
-    e = assertThrows(IllegalArgumentException.class,
-        () -> audit.audit(AuditTestData.uniform(3, 4, 0.5, 1)));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> audit.audit(AuditTestData.uniform(3, 4, 0.5, 1)));
     assertTrue(e.getMessage().contains("6 items, found 4"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> PrivacyAudit.builder(m, m).bootstrap(-1));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> PrivacyAudit.builder(m, m).bootstrap(-1));
     assertTrue(e.getMessage().contains("found -1"), e.getMessage());
-    assertThrows(IllegalArgumentException.class,
-        () -> PrivacyAudit.builder(m, m).linkageKnownItems(0));
+    assertThrows(
+        IllegalArgumentException.class, () -> PrivacyAudit.builder(m, m).linkageKnownItems(0));
   }
 }

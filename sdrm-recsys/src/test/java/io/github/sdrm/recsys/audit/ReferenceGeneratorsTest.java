@@ -40,8 +40,7 @@ class ReferenceGeneratorsTest {
   void negativeUsers_rejected() {
     InteractionMatrix m = AuditTestData.uniform(5, 5, 0.5, 1);
     assertThrows(IllegalArgumentException.class, () -> ReferenceGenerators.copy(m, -1, 1));
-    assertThrows(IllegalArgumentException.class,
-        () -> ReferenceGenerators.independent(m, -1, 1));
+    assertThrows(IllegalArgumentException.class, () -> ReferenceGenerators.independent(m, -1, 1));
   }
 
   private static Integer[] box(int[] a) {

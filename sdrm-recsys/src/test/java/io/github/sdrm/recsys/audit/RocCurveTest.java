@@ -23,8 +23,7 @@ class RocCurveTest {
     // interpolated on the tie segment from (0, 1/3) to (0.5, 1)
     assertEquals(1.0 / 3 + (2.0 / 3) * 0.2, roc.tprAt(0.1), 1e-12);
     assertEquals(1.0 / 3, roc.tprAt(0.0), 1e-12);
-    assertEquals(5.0 / 6.0, PrivacyAudit.auc(new double[] {3, 2, 2}, new double[] {2, 1}),
-        1e-12);
+    assertEquals(5.0 / 6.0, PrivacyAudit.auc(new double[] {3, 2, 2}, new double[] {2, 1}), 1e-12);
   }
 
   @Test
@@ -36,9 +35,10 @@ class RocCurveTest {
 
   @Test
   void empty_rejected() {
-    assertThrows(IllegalArgumentException.class,
-        () -> RocCurve.of(new double[0], new double[] {1}));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class, () -> RocCurve.of(new double[0], new double[] {1}));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> RocCurve.of(new double[] {1}, new double[] {1}).tprAt(1.5));
   }
 
