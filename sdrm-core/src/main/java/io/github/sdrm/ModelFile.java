@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -121,6 +122,9 @@ final class ModelFile {
   }
 
   static FittedSdrm read(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      throw new NoSuchFileException(path.toString(), null, "no such file (expected an SDRM model)");
+    }
     long fileSize = Files.size(path);
     CRC32 crc = new CRC32();
     try (InputStream file = Files.newInputStream(path);

@@ -3,8 +3,6 @@ package io.github.sdrm.datasets;
 import io.github.sdrm.data.InteractionMatrix;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +65,7 @@ public final class MatrixMarket {
    */
   public static LabeledMatrix read(Path path) throws IOException {
     String name = path.toString();
-    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = TextInput.open(path, "a Matrix Market file")) {
       String banner = in.readLine();
       if (banner == null) {
         throw new DatasetFormatException(

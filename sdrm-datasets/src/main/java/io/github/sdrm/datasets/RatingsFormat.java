@@ -2,8 +2,6 @@ package io.github.sdrm.datasets;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -59,7 +57,7 @@ public enum RatingsFormat {
       return AMAZON_JSON;
     }
     String first = null;
-    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = TextInput.open(path, "a ratings file")) {
       String line;
       while ((line = in.readLine()) != null) {
         if (!line.isBlank()) {

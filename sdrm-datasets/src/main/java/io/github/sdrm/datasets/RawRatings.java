@@ -2,8 +2,6 @@ package io.github.sdrm.datasets;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +53,7 @@ public final class RawRatings {
     float[] ratings = new float[1024];
     int n = 0;
     String delimiter = format.delimiter();
-    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = TextInput.open(path, "a " + format + " ratings file")) {
       String line;
       long lineNo = 0;
       while ((line = in.readLine()) != null) {

@@ -3,8 +3,6 @@ package io.github.sdrm.datasets;
 import io.github.sdrm.data.InteractionMatrix;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +53,7 @@ public final class TripletCsv {
    */
   public static LabeledMatrix readLabeled(Path path) throws IOException {
     String name = path.toString();
-    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = TextInput.open(path, "a split CSV of interactions")) {
       String first = in.readLine();
       if (first == null) {
         throw new DatasetFormatException(

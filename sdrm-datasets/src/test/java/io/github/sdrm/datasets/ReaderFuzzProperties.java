@@ -275,4 +275,30 @@ class ReaderFuzzProperties {
             DatasetFormatException.class, () -> MatrixMarket.read(file));
     assertEquals(file + ":2: rows must be in [0, 2147483638], found 2147483647", e.getMessage());
   }
+
+  @org.junit.jupiter.api.Test
+  void missingFile_oneMessageNamingItAndWhatWasExpected() {
+    Path missing = DIR.resolve("no-such-ratings.csv");
+    java.nio.file.NoSuchFileException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.nio.file.NoSuchFileException.class,
+            () -> RawRatings.read(missing, RatingsFormat.MOVIELENS_CSV));
+    assertEquals(
+        missing + ": no such file (expected a MOVIELENS_CSV ratings file)", e.getMessage());
+    assertEquals(missing.toString(), e.getFile());
+  }
+
+  @org.junit.jupiter.api.Test
+  void bytesThatAreNotUtf8_formatErrorWithTheLine() throws IOException {
+    Path file = DIR.resolve("latin1.csv");
+    Files.write(
+        file,
+        "userId,movieId,rating,timestamp\n1,1,4.0,9\n1,caf\u00e9,4.0,9\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+    DatasetFormatException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            DatasetFormatException.class, () -> RawRatings.read(file, RatingsFormat.MOVIELENS_CSV));
+    assertEquals(3, e.line(), e.getMessage());
+    assertTrue(e.getMessage().startsWith(file + ":3: expected UTF-8 text"), e.getMessage());
+  }
 }
