@@ -9,6 +9,7 @@ import io.github.sdrm.datasets.TripletCsv;
 import io.github.sdrm.eval.RankingMetrics;
 import io.github.sdrm.recsys.Experiment;
 import io.github.sdrm.recsys.Recommender;
+import io.github.sdrm.recsys.ReferenceNeuMfExperiment;
 import io.github.sdrm.recsys.ResultTable;
 import io.github.sdrm.recsys.Setting;
 import java.io.IOException;
@@ -41,6 +42,8 @@ public final class Reproduce {
    * @param vaeValidation how the VAE's early stopping validates
    * @param fixedVaeEpochs 0 for early stopping, else train the VAE exactly this many epochs
    * @param threads BLAS threads
+   * @param referenceNeuMf for neumf: evaluate with the reference's protocol ({@link
+   *     ReferenceNeuMfExperiment}) instead of the library's
    */
   public record Request(
       String dataset,
@@ -51,7 +54,8 @@ public final class Reproduce {
       Set<Setting> settings,
       VaeValidation vaeValidation,
       int fixedVaeEpochs,
-      int threads) {
+      int threads,
+      boolean referenceNeuMf) {
     /** Checks every field; messages name the field, the expected and the found value. */
     public Request {
       Objects.requireNonNull(dataset, "dataset");
@@ -121,45 +125,63 @@ public final class Reproduce {
     // the request accepts only the paper's three; the names are the command line's
     Supplier<Recommender> factory = RecommenderNames.factory(r.recommender());
     long t0 = System.nanoTime();
-    ResultTable table =
-        Experiment.builder(r.dataset(), train, valid)
-            .sdrm(preset.build())
-            .recommender(r.recommender(), factory)
-            .runs(r.runs())
-            .settings(r.settings().toArray(new Setting[0]))
-            .listener(
-                new Experiment.Listener() {
-                  @Override
-                  public void onRunStart(int run, int total) {
-                    out.printf(Locale.ROOT, "run %d/%d (%.0f s)%n", run + 1, total, seconds(t0));
-                  }
+    Experiment.Listener progress =
+        new Experiment.Listener() {
+          @Override
+          public void onRunStart(int run, int total) {
+            out.printf(Locale.ROOT, "run %d/%d (%.0f s)%n", run + 1, total, seconds(t0));
+          }
 
-                  @Override
-                  public void onGeneratorFitted(int run, FittedSdrm model) {
-                    out.printf(
-                        Locale.ROOT,
-                        "  generator: VAE %d epochs, best epoch %d, validation"
-                            + " Recall@10 %.4f (%.0f s)%n",
-                        model.provenance().vaeEpochs(),
-                        model.provenance().vaeBestEpoch(),
-                        model.provenance().vaeBestRecall(),
-                        seconds(t0));
-                  }
+          @Override
+          public void onGeneratorFitted(int run, FittedSdrm model) {
+            out.printf(
+                Locale.ROOT,
+                "  generator: VAE %d epochs, best epoch %d, validation"
+                    + " Recall@10 %.4f (%.0f s)%n",
+                model.provenance().vaeEpochs(),
+                model.provenance().vaeBestEpoch(),
+                model.provenance().vaeBestRecall(),
+                seconds(t0));
+          }
 
-                  @Override
-                  public void onResult(int run, ResultTable.Key key, RankingMetrics.Result result) {
-                    out.printf(
-                        Locale.ROOT,
-                        "  %s %s: Recall@10 %.4f NDCG@10 %.4f (%.0f s)%n",
-                        key.setting(),
-                        key.generator(),
-                        result.recall(10),
-                        result.ndcg(10),
-                        seconds(t0));
-                  }
-                })
-            .build()
-            .run();
+          @Override
+          public void onResult(int run, ResultTable.Key key, RankingMetrics.Result result) {
+            out.printf(
+                Locale.ROOT,
+                "  %s %s: Recall@10 %.4f NDCG@10 %.4f (%.0f s)%n",
+                key.setting(),
+                key.generator(),
+                result.recall(10),
+                result.ndcg(10),
+                seconds(t0));
+          }
+        };
+    ResultTable table;
+    if (r.recommender().equals("neumf") && r.referenceNeuMf()) {
+      out.println(
+          "NeuMF with the reference's evaluation protocol (ReferenceNeuMfExperiment: its own"
+              + " positives-only split, VALID's zeros in the first run only, its row-dropping"
+              + " rule, synthetic negatives from the lowest logits, M-SDRM rows from the F-SDRM"
+              + " logits, one epoch); --neumf-protocol library for the library's own");
+      table =
+          ReferenceNeuMfExperiment.builder(r.dataset(), train, valid)
+              .sdrm(preset.build())
+              .runs(r.runs())
+              .settings(r.settings().toArray(new Setting[0]))
+              .listener(progress)
+              .build()
+              .run();
+    } else {
+      table =
+          Experiment.builder(r.dataset(), train, valid)
+              .sdrm(preset.build())
+              .recommender(r.recommender(), factory)
+              .runs(r.runs())
+              .settings(r.settings().toArray(new Setting[0]))
+              .listener(progress)
+              .build()
+              .run();
+    }
     out.printf(Locale.ROOT, "%n%s%nwall time %.0f s%n", table.toMarkdown(), seconds(t0));
     if (r.csv() != null) {
       String csv = table.toCsv();

@@ -70,6 +70,22 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "BLAS threads (default 2)")
   int threads = 2;
 
+  /** How NeuMF is evaluated. */
+  enum NeuMfProtocol {
+    /** As the reference's main.py (ReferenceNeuMfExperiment). */
+    REFERENCE,
+    /** The library's own protocol (NeuMfRecommender in an Experiment). */
+    LIBRARY
+  }
+
+  @Option(
+      names = "--neumf-protocol",
+      paramLabel = "P",
+      description =
+          "for neumf: reference (the paper's evaluation, quirks included; default) or library"
+              + " (this library's clean protocol)")
+  NeuMfProtocol neumfProtocol = NeuMfProtocol.REFERENCE;
+
   @Override
   public Integer call() throws IOException {
     if (csv != null) {
@@ -85,7 +101,8 @@ final class ReproduceCommand implements Callable<Integer> {
             EnumSet.copyOf(settings),
             vaeValidation,
             vaeEpochs,
-            threads),
+            threads,
+            neumfProtocol == NeuMfProtocol.REFERENCE),
         cli.out);
     return 0;
   }

@@ -105,6 +105,8 @@ public final class SdrmCli implements Callable<Integer> {
     cl.registerConverter(ReportCommand.Split.class, new Choice<>(ReportCommand.Split.class));
     cl.registerConverter(ReportCommand.Density.class, new Choice<>(ReportCommand.Density.class));
     cl.registerConverter(Progress.Mode.class, new Choice<>(Progress.Mode.class));
+    cl.registerConverter(
+        ReproduceCommand.NeuMfProtocol.class, new Choice<>(ReproduceCommand.NeuMfProtocol.class));
     ITypeConverter<Integer> integer =
         v -> {
           try {

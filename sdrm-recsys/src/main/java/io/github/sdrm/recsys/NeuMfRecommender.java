@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -167,6 +168,16 @@ public final class NeuMfRecommender implements Recommender {
   }
 
   private static ComputationGraphConfiguration configuration(int users, int items, long seed) {
+    return configuration(users, items, seed, false);
+  }
+
+  /**
+   * The network. {@code referenceInit} initialises as the reference's NCF module does: embeddings
+   * N(0, 0.01²), the prediction layer Kaiming-uniform with gain 1 (LeCun uniform); otherwise every
+   * weight is Xavier-uniform (this recommender's own protocol). Biases start at 0 in both.
+   */
+  static ComputationGraphConfiguration configuration(
+      int users, int items, long seed, boolean referenceInit) {
     return new NeuralNetConfiguration.Builder()
         .seed(Nd4jSeeds.nativeSeed(seed))
         .dataType(DataType.FLOAT)
@@ -174,10 +185,10 @@ public final class NeuMfRecommender implements Recommender {
         .weightInit(WeightInit.XAVIER_UNIFORM)
         .graphBuilder()
         .addInputs("user", "item")
-        .addLayer("gmfUser", embedding(users, 8), "user")
-        .addLayer("gmfItem", embedding(items, 8), "item")
-        .addLayer("mlpUser", embedding(users, 32), "user")
-        .addLayer("mlpItem", embedding(items, 32), "item")
+        .addLayer("gmfUser", embedding(users, 8, referenceInit), "user")
+        .addLayer("gmfItem", embedding(items, 8, referenceInit), "item")
+        .addLayer("mlpUser", embedding(users, 32, referenceInit), "user")
+        .addLayer("mlpItem", embedding(items, 32, referenceInit), "item")
         .addVertex("gmf", new ElementWiseVertex(ElementWiseVertex.Op.Product), "gmfUser", "gmfItem")
         .addVertex("mlpIn", new MergeVertex(), "mlpUser", "mlpItem")
         // dropout in Deeplearning4j acts on a layer's input; 0.5 is the retain probability
@@ -191,19 +202,24 @@ public final class NeuMfRecommender implements Recommender {
                 .nIn(16)
                 .nOut(1)
                 .activation(Activation.SIGMOID)
+                .weightInit(referenceInit ? WeightInit.LECUN_UNIFORM : WeightInit.XAVIER_UNIFORM)
                 .build(),
             "joint")
         .setOutputs("out")
         .build();
   }
 
-  private static EmbeddingLayer embedding(int n, int width) {
-    return new EmbeddingLayer.Builder()
-        .nIn(n)
-        .nOut(width)
-        .hasBias(false)
-        .activation(Activation.IDENTITY)
-        .build();
+  private static EmbeddingLayer embedding(int n, int width, boolean referenceInit) {
+    EmbeddingLayer.Builder b =
+        new EmbeddingLayer.Builder()
+            .nIn(n)
+            .nOut(width)
+            .hasBias(false)
+            .activation(Activation.IDENTITY);
+    if (referenceInit) {
+      b.weightInit(new NormalDistribution(0, 0.01));
+    }
+    return b.build();
   }
 
   private static DenseLayer tower(int in, int out) {
