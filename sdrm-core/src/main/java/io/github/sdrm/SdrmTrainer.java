@@ -110,7 +110,8 @@ final class SdrmTrainer {
                 cfg.vaePatience(),
                 ANNEAL_CAP,
                 TOTAL_ANNEAL_STEPS,
-                cfg.vaeEarlyStopping()),
+                cfg.vaeEarlyStopping(),
+                cfg.vaeMinEpochs()),
             vaeTrainSeed,
             (epoch, loss, metric) ->
                 report(

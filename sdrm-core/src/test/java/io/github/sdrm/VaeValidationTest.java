@@ -63,4 +63,22 @@ class VaeValidationTest {
       assertEquals(mode, a.provenance().config().vaeValidation());
     }
   }
+
+  @Test
+  void minEpochs_keepsEarlyStoppingFromEndingSooner() {
+    InteractionMatrix train = TestData.clustered(45, 20, 3L);
+    InteractionMatrix valid = TestData.clustered(12, 20, 4L);
+    Sdrm.Builder impatient = TestData.smallConfig().vaeMaxEpochs(60).vaePatience(0).seed(3);
+    FittedSdrm free = impatient.vaeMinEpochs(0).build().fit(train, valid);
+    int stoppedAt = free.provenance().vaeEpochs();
+    org.junit.jupiter.api.Assertions.assertTrue(
+        stoppedAt < 30, "patience 0 should stop early here; stopped at " + stoppedAt);
+    FittedSdrm held = impatient.vaeMinEpochs(30).build().fit(train, valid);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        held.provenance().vaeEpochs() >= 30, "stopped at " + held.provenance().vaeEpochs());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        held.provenance().vaeBestEpoch() < held.provenance().vaeEpochs());
+    assertEquals(30, held.provenance().config().vaeMinEpochs());
+    assertEquals(Sdrm.DEFAULT_VAE_MIN_EPOCHS, Sdrm.builder().build().vaeMinEpochs(), "the default");
+  }
 }

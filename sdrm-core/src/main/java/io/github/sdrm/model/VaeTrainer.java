@@ -50,7 +50,8 @@ public final class VaeTrainer {
       int patience,
       double annealCap,
       int totalAnnealSteps,
-      boolean earlyStopping) {}
+      boolean earlyStopping,
+      int minEpochs) {}
 
   /** What training achieved. */
   public record Result(int epochsRun, int bestEpoch, double bestValidationRecall) {}
@@ -149,7 +150,10 @@ public final class VaeTrainer {
           }
         }
         callback.onEpoch(epoch, lossSum / batches, metric);
-        if (validate && s.earlyStopping() && sinceBest > s.patience()) {
+        if (validate
+            && s.earlyStopping()
+            && sinceBest > s.patience()
+            && epoch + 1 >= s.minEpochs()) {
           epoch++;
           break;
         }

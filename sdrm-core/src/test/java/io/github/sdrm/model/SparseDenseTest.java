@@ -71,7 +71,7 @@ class SparseDenseTest {
   @org.junit.jupiter.api.Test
   void sparseTraining_sameSeedSameWeights_andLearns() {
     InteractionMatrix m = randomRows(60, 40, 0.08, 5L);
-    VaeTrainer.Settings settings = new VaeTrainer.Settings(16, 1e-2, 6, 0, 0.2, 1000, false);
+    VaeTrainer.Settings settings = new VaeTrainer.Settings(16, 1e-2, 6, 0, 0.2, 1000, false, 0);
     double[] firstLoss = new double[2];
     double[] lastLoss = new double[2];
     INDArray[] w = new INDArray[2];

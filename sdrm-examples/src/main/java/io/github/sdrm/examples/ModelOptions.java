@@ -52,6 +52,12 @@ final class ModelOptions {
   Integer vaeEpochs;
 
   @Option(
+      names = "--vae-min-epochs",
+      paramLabel = "N",
+      description = "early stopping never ends the VAE before N epochs (default 100)")
+  Integer vaeMinEpochs;
+
+  @Option(
       names = "--vae-validation",
       paramLabel = "MODE",
       description =
@@ -90,6 +96,9 @@ final class ModelOptions {
     }
     if (vaeLr != null) {
       b.vaeLearningRate(vaeLr);
+    }
+    if (vaeMinEpochs != null) {
+      b.vaeMinEpochs(vaeMinEpochs);
     }
     if (vaeEpochs != null) {
       b.vaeEarlyStopping(false).vaeMaxEpochs(vaeEpochs);

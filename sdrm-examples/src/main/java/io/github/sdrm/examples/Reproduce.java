@@ -44,6 +44,8 @@ public final class Reproduce {
    * @param threads BLAS threads
    * @param referenceNeuMf for neumf: evaluate with the reference's protocol ({@link
    *     ReferenceNeuMfExperiment}) instead of the library's
+   * @param seed the first run's generator seed; run i uses seed + i (so a reproduction can be split
+   *     into single runs and their CSVs merged)
    */
   public record Request(
       String dataset,
@@ -55,7 +57,8 @@ public final class Reproduce {
       VaeValidation vaeValidation,
       int fixedVaeEpochs,
       int threads,
-      boolean referenceNeuMf) {
+      boolean referenceNeuMf,
+      long seed) {
     /** Checks every field; messages name the field, the expected and the found value. */
     public Request {
       Objects.requireNonNull(dataset, "dataset");
@@ -116,7 +119,8 @@ public final class Reproduce {
         Presets.get(r.dataset() + "/" + r.recommender())
             .threads(r.threads())
             .elementwiseThreads(1)
-            .vaeValidation(r.vaeValidation());
+            .vaeValidation(r.vaeValidation())
+            .seed(r.seed());
     if (r.fixedVaeEpochs() > 0) {
       preset.vaeEarlyStopping(false).vaeMaxEpochs(r.fixedVaeEpochs());
     }

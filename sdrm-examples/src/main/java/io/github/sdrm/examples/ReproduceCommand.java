@@ -70,6 +70,14 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "BLAS threads (default 2)")
   int threads = 2;
 
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description =
+          "the first run's generator seed; run i uses S + i (default 12345): --seed 12347 --runs"
+              + " 1 repeats only the third run of a default reproduction")
+  long seed = io.github.sdrm.Sdrm.DEFAULT_SEED;
+
   /** How NeuMF is evaluated. */
   enum NeuMfProtocol {
     /** As the reference's main.py (ReferenceNeuMfExperiment). */
@@ -102,7 +110,8 @@ final class ReproduceCommand implements Callable<Integer> {
             vaeValidation,
             vaeEpochs,
             threads,
-            neumfProtocol == NeuMfProtocol.REFERENCE),
+            neumfProtocol == NeuMfProtocol.REFERENCE,
+            seed),
         cli.out);
     return 0;
   }

@@ -85,7 +85,7 @@ public final class VaeEpochBenchmark implements Callable<Integer> {
           train,
           null,
           new VaeTrainer.Settings(
-              cfg.vaeBatchSize(), cfg.vaeLearningRate(), epochs, 0, 0.2, 200_000, false),
+              cfg.vaeBatchSize(), cfg.vaeLearningRate(), epochs, 0, 0.2, 200_000, false, 0),
           3L,
           (epoch, loss, metric) -> {
             long now = System.nanoTime();
