@@ -1,0 +1,224 @@
+package io.github.sdrm.recsys.tune;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A hyperparameter search: trials are suggested by a {@link Sampler}, scored by an {@link
+ * Objective} (larger is better), and each finished trial is appended to a JSON-lines {@link
+ * Journal}. {@link Builder#resume} continues a journal: because suggestions depend only on the
+ * finished trials and the trial number, and trial i runs with seed {@code seed + i}, the trials
+ * that follow are those an uninterrupted search would have run. A trial whose objective throws (or
+ * returns NaN) is recorded as failed and the search goes on.
+ */
+public final class Study {
+  private static final Logger LOG = LoggerFactory.getLogger(Study.class);
+
+  /** What a search optimises. */
+  public interface Objective {
+    /**
+     * Scores one set of parameters.
+     *
+     * @param params the values by name (categorical: the choice's index)
+     * @param seed the seed this trial must use
+     */
+    Result evaluate(Map<String, Double> params, long seed) throws Exception;
+  }
+
+  /**
+   * An objective's answer.
+   *
+   * @param value the score, larger is better
+   * @param vaeEpochs VAE epochs trained (0 where not applicable)
+   */
+  public record Result(double value, int vaeEpochs) {}
+
+  /** Progress callbacks. */
+  public interface Listener {
+    /** A trial finished; {@code best} is the best complete trial so far, or null. */
+    void onTrial(Trial trial, Trial best, int trials);
+  }
+
+  private final SearchSpace space;
+  private final Sampler sampler;
+  private final Objective objective;
+  private final Path journal;
+  private final int trials;
+  private final Duration timeout;
+  private final long seed;
+  private final boolean resume;
+  private final Listener listener;
+
+  private Study(Builder b) {
+    this.space = b.space;
+    this.sampler = b.sampler;
+    this.objective = b.objective;
+    this.journal = b.journal;
+    this.trials = b.trials;
+    this.timeout = b.timeout;
+    this.seed = b.seed;
+    this.resume = b.resume;
+    this.listener = b.listener;
+  }
+
+  /** A builder. */
+  public static Builder builder(SearchSpace space, Sampler sampler, Objective objective) {
+    return new Builder(space, sampler, objective);
+  }
+
+  /** The best complete trial of {@code trials}, or null (ties: the earlier). */
+  public static Trial best(List<Trial> trials) {
+    Trial best = null;
+    for (Trial t : trials) {
+      if (t.state() == Trial.State.COMPLETE && (best == null || t.value() > best.value())) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Runs trials until the study has {@code trials} of them or the timeout passed.
+   *
+   * @return every trial of the journal, the resumed ones first
+   * @throws IllegalArgumentException if the journal exists and resume is off, or is corrupt
+   */
+  public List<Trial> run() throws IOException {
+    List<Trial> history = new ArrayList<>();
+    if (journal != null && Files.exists(journal)) {
+      if (!resume) {
+        throw new IllegalArgumentException(
+            journal + " already holds trials; resume it or choose another journal file");
+      }
+      history.addAll(Journal.read(journal, space));
+      LOG.info("resuming {} after {} trials", journal, history.size());
+    }
+    long start = System.nanoTime();
+    for (int number = history.size(); number < trials; number++) {
+      if (timeout != null && System.nanoTime() - start > timeout.toNanos()) {
+        LOG.info("timeout after {} trials", number);
+        break;
+      }
+      Map<String, Double> params = sampler.suggest(space, history, number);
+      long trialSeed = seed + number;
+      long t0 = System.nanoTime();
+      Trial trial;
+      try {
+        Result r = objective.evaluate(params, trialSeed);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        trial =
+            Double.isFinite(r.value())
+                ? new Trial(
+                    number,
+                    Trial.State.COMPLETE,
+                    params,
+                    r.value(),
+                    trialSeed,
+                    seconds,
+                    r.vaeEpochs(),
+                    null)
+                : new Trial(
+                    number,
+                    Trial.State.FAILED,
+                    params,
+                    Double.NaN,
+                    trialSeed,
+                    seconds,
+                    r.vaeEpochs(),
+                    "the objective was " + r.value());
+      } catch (Exception | OutOfMemoryError e) {
+        trial =
+            new Trial(
+                number,
+                Trial.State.FAILED,
+                params,
+                Double.NaN,
+                trialSeed,
+                (System.nanoTime() - t0) / 1e9,
+                0,
+                e.toString());
+        LOG.warn("trial {} failed: {}", number, e.toString());
+      }
+      history.add(trial);
+      if (journal != null) {
+        Journal.append(journal, trial, space);
+      }
+      listener.onTrial(trial, best(history), trials);
+    }
+    return history;
+  }
+
+  /** Builds a {@link Study}. */
+  public static final class Builder {
+    private final SearchSpace space;
+    private final Sampler sampler;
+    private final Objective objective;
+    private Path journal;
+    private int trials = 100;
+    private Duration timeout;
+    private long seed;
+    private boolean resume;
+    private Listener listener = (t, b, n) -> {};
+
+    private Builder(SearchSpace space, Sampler sampler, Objective objective) {
+      this.space = Objects.requireNonNull(space, "space");
+      this.sampler = Objects.requireNonNull(sampler, "sampler");
+      this.objective = Objects.requireNonNull(objective, "objective");
+    }
+
+    /** The journal file (none: trials are kept in memory only). */
+    public Builder journal(Path journal) {
+      this.journal = journal;
+      return this;
+    }
+
+    /** The number of trials the study should have (default 100), resumed ones included. */
+    public Builder trials(int trials) {
+      if (trials < 1) {
+        throw new IllegalArgumentException("trials must be at least 1, found " + trials);
+      }
+      this.trials = trials;
+      return this;
+    }
+
+    /** No new trial starts after this much time (default none). */
+    public Builder timeout(Duration timeout) {
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw new IllegalArgumentException("timeout must be positive, found " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** Trial i runs its objective with {@code seed + i}. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Continue an existing journal instead of refusing it. */
+    public Builder resume(boolean resume) {
+      this.resume = resume;
+      return this;
+    }
+
+    /** Progress callbacks. */
+    public Builder listener(Listener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** The study. */
+    public Study build() {
+      return new Study(this);
+    }
+  }
+}
