@@ -1,9 +1,21 @@
 package io.github.sdrm.examples;
 
 import io.github.sdrm.Sdrm;
+import io.github.sdrm.datasets.AtomicFiles;
+import io.github.sdrm.recsys.tune.SearchSpace;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.function.ObjDoubleConsumer;
 
 /**
  * The authors' published hyperparameters: the best trial of their tuning for every (dataset,
@@ -37,15 +49,22 @@ public final class Presets {
   }
 
   /**
-   * A builder set to a preset.
+   * A builder set to a preset: one of {@link #names()}, or a preset file (as {@code sdrm tune}
+   * writes: {@code name=value} lines of SDRM hyperparameters, the rest at their defaults).
    *
-   * @throws IllegalArgumentException for an unknown name, listing the valid ones
+   * @throws IllegalArgumentException for an unknown name, listing the valid ones, or a bad file
    */
   public static Sdrm.Builder get(String name) {
     double[] v = TABLE.get(name);
+    if (v == null && name != null && Files.isRegularFile(Path.of(name))) {
+      return fromFile(Path.of(name));
+    }
     if (v == null) {
       throw new IllegalArgumentException(
-          "preset must be one of " + String.join(", ", names()) + "; found " + name);
+          "preset must be one of "
+              + String.join(", ", names())
+              + " or a preset file written by sdrm tune; found "
+              + name);
     }
     return Sdrm.builder()
         .diffusionBatchSize((int) v[0])
@@ -58,6 +77,61 @@ public final class Presets {
         .latentSize((int) v[7])
         .vaeLearningRate(v[8])
         .noiseVarianceDiminisher(v[9]);
+  }
+
+  /**
+   * A builder from a preset file: {@code name=value} lines (Java properties) of the SDRM
+   * hyperparameters {@link SearchSpace#SDRM_PARAMETERS}; {@code #} comments allowed.
+   *
+   * @throws IllegalArgumentException naming the file and the key for an unknown key or a value that
+   *     is not a number or out of range
+   */
+  static Sdrm.Builder fromFile(Path file) {
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Sdrm.Builder b = Sdrm.builder();
+    for (String key : new TreeSet<>(p.stringPropertyNames())) {
+      ObjDoubleConsumer<Sdrm.Builder> setter = SearchSpace.SDRM_PARAMETERS.get(key);
+      if (setter == null) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s: unknown key '%s'; expected one of %s",
+                file,
+                key,
+                String.join(", ", SearchSpace.SDRM_PARAMETERS.keySet())));
+      }
+      try {
+        setter.accept(b, Double.parseDouble(p.getProperty(key).strip()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            file
+                + ": "
+                + key
+                + ": "
+                + (e instanceof NumberFormatException
+                    ? "expected a number, found '" + p.getProperty(key) + "'"
+                    : e.getMessage()));
+      }
+    }
+    return b;
+  }
+
+  /**
+   * Writes a preset file atomically: a comment, then {@code name=value} lines in the given order.
+   */
+  static void write(Path file, String comment, Map<String, String> values) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (String line : comment.split("\n")) {
+      sb.append("# ").append(line).append('\n');
+    }
+    values.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+    String text = sb.toString();
+    AtomicFiles.writeText(file, w -> w.write(text));
   }
 
   /** ML-100K, tuned for SVD (best Recall@10 0.3924). */

@@ -185,7 +185,7 @@ final class ReportCharts {
         460);
   }
 
-  private static XYPlot linePlot(XYSeriesCollection data, String x, String y) {
+  static XYPlot linePlot(XYSeriesCollection data, String x, String y) {
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     // one SVG path per series instead of one element per segment: a far smaller page
     renderer.setDrawSeriesLineAsPath(true);
@@ -218,7 +218,7 @@ final class ReportCharts {
     return Arrays.stream(a).asDoubleStream().toArray();
   }
 
-  private static Font titleFont() {
+  static Font titleFont() {
     return new Font(Font.SANS_SERIF, Font.BOLD, 15);
   }
 
@@ -226,7 +226,7 @@ final class ReportCharts {
     return svg(chart, id, WIDTH, HEIGHT);
   }
 
-  private static String svg(JFreeChart chart, String id, int width, int height) {
+  static String svg(JFreeChart chart, String id, int width, int height) {
     chart.setBackgroundPaint(Color.WHITE);
     SVGGraphics2D g2 = new SVGGraphics2D(width, height);
     g2.setDefsKeyPrefix(id + "-");

@@ -12,7 +12,7 @@ import java.util.Map;
  * external resources, so it opens without a network.
  */
 final class ReportHtml {
-  private static final String CSS =
+  static final String CSS =
       String.join(
           "\n",
           "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:1100px;"

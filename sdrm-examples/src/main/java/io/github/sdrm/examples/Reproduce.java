@@ -58,7 +58,8 @@ public final class Reproduce {
       int fixedVaeEpochs,
       int threads,
       boolean referenceNeuMf,
-      long seed) {
+      long seed,
+      String preset) {
     /** Checks every field; messages name the field, the expected and the found value. */
     public Request {
       Objects.requireNonNull(dataset, "dataset");
@@ -116,7 +117,7 @@ public final class Reproduce {
           "no reference splits for dataset '" + r.dataset() + "' at " + dir);
     }
     Sdrm.Builder preset =
-        Presets.get(r.dataset() + "/" + r.recommender())
+        Presets.get(r.preset() != null ? r.preset() : r.dataset() + "/" + r.recommender())
             .threads(r.threads())
             .elementwiseThreads(1)
             .vaeValidation(r.vaeValidation())

@@ -78,6 +78,14 @@ final class ReproduceCommand implements Callable<Integer> {
               + " 1 repeats only the third run of a default reproduction")
   long seed = io.github.sdrm.Sdrm.DEFAULT_SEED;
 
+  @Option(
+      names = "--preset",
+      paramLabel = "NAME",
+      description =
+          "the generator's configuration: a preset name or a file written by sdrm tune"
+              + " --best-preset (default: the published preset of the dataset and recommender)")
+  String preset;
+
   /** How NeuMF is evaluated. */
   enum NeuMfProtocol {
     /** As the reference's main.py (ReferenceNeuMfExperiment). */
@@ -111,7 +119,8 @@ final class ReproduceCommand implements Callable<Integer> {
             vaeEpochs,
             threads,
             neumfProtocol == NeuMfProtocol.REFERENCE,
-            seed),
+            seed,
+            preset),
         cli.out);
     return 0;
   }

@@ -47,6 +47,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ReproduceCommand.class,
       EvaluateCommand.class,
       ReportCommand.class,
+      TuneCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -106,6 +107,12 @@ public final class SdrmCli implements Callable<Integer> {
     cl.registerConverter(ReportCommand.Density.class, new Choice<>(ReportCommand.Density.class));
     cl.registerConverter(Progress.Mode.class, new Choice<>(Progress.Mode.class));
     cl.registerConverter(
+        TuneCommand.SamplerChoice.class, new Choice<>(TuneCommand.SamplerChoice.class));
+    cl.registerConverter(
+        TuneCommand.ObjectiveOn.class, new Choice<>(TuneCommand.ObjectiveOn.class));
+    cl.registerConverter(
+        TuneCommand.GeneratorChoice.class, new Choice<>(TuneCommand.GeneratorChoice.class));
+    cl.registerConverter(
         ReproduceCommand.NeuMfProtocol.class, new Choice<>(ReproduceCommand.NeuMfProtocol.class));
     ITypeConverter<Integer> integer =
         v -> {
@@ -153,7 +160,7 @@ public final class SdrmCli implements Callable<Integer> {
       return "unknown command '"
           + u.getUnmatched().get(0)
           + "'; expected generate, reproduce,"
-          + " evaluate or report (see --help)";
+          + " evaluate, report or tune (see --help)";
     }
     String m = e.getMessage();
     String name = e.getCommandLine().getCommandName();

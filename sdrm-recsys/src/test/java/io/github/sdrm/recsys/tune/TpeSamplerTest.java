@@ -38,6 +38,12 @@ class TpeSamplerTest {
     Study.Objective f = (p, s) -> new Study.Result(TestFunctions.mixed(p), 0);
     double tpe = meanBest(TestFunctions.MIXED, true, f);
     double random = meanBest(TestFunctions.MIXED, false, f);
+    // the figures of the closing note (tests may print; the library does not)
+    System.out.printf(
+        Locale.ROOT,
+        "mixed quadratic, mean best of 50 trials over 20 seeds: TPE %.5f, random" + " %.5f%n",
+        tpe,
+        random);
     assertTrue(
         tpe > random, String.format(Locale.ROOT, "mean best: TPE %.5f, random %.5f", tpe, random));
   }
@@ -47,6 +53,11 @@ class TpeSamplerTest {
     Study.Objective f = (p, s) -> new Study.Result(TestFunctions.categorical(p), 0);
     double tpe = meanBest(TestFunctions.CATEGORICAL, true, f);
     double random = meanBest(TestFunctions.CATEGORICAL, false, f);
+    System.out.printf(
+        Locale.ROOT,
+        "categorical, mean best of 50 trials over 20 seeds: TPE %.5f, random %.5f%n",
+        tpe,
+        random);
     assertTrue(
         tpe > random, String.format(Locale.ROOT, "mean best: TPE %.5f, random %.5f", tpe, random));
   }
