@@ -239,7 +239,7 @@ final class TuneCommand implements Callable<Integer> {
     }
     Duration limit = timeout == null ? null : duration(timeout);
     InputFiles.requireParentFolder(journal, "--journal");
-    if (Files.exists(journal) && !resume) {
+    if (Files.exists(journal) && Files.size(journal) > 0 && !resume) {
       throw new IllegalArgumentException(
           journal + " already holds trials; add --resume to continue it or choose another file");
     }

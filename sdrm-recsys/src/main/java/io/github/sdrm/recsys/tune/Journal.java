@@ -2,6 +2,10 @@ package io.github.sdrm.recsys.tune;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,15 +50,43 @@ public final class Journal {
 
   /** Appends one trial and forces it to the file. */
   public static void append(Path journal, Trial t, SearchSpace space) throws IOException {
-    try (var ch =
-        java.nio.channels.FileChannel.open(
-            journal,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.APPEND)) {
-      ch.write(java.nio.ByteBuffer.wrap((line(t, space) + "\n").getBytes(StandardCharsets.UTF_8)));
-      ch.force(false);
+    try (FileChannel ch = open(journal)) {
+      append(ch, t, space);
     }
+  }
+
+  /** Opens a journal for appending. */
+  static FileChannel open(Path journal) throws IOException {
+    return FileChannel.open(
+        journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+  }
+
+  /** Appends one trial to an open journal and forces it to the file. */
+  static void append(FileChannel ch, Trial t, SearchSpace space) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap((line(t, space) + "\n").getBytes(StandardCharsets.UTF_8));
+    while (b.hasRemaining()) {
+      ch.write(b);
+    }
+    ch.force(false);
+  }
+
+  /**
+   * Locks an open journal for this process's search.
+   *
+   * @throws IllegalArgumentException if another search (in this or another process) holds it
+   */
+  static FileLock lock(FileChannel ch, Path journal) throws IOException {
+    FileLock lock;
+    try {
+      lock = ch.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      throw new IllegalArgumentException(
+          journal + " is in use by another search; two searches must not share a journal");
+    }
+    return lock;
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.github.sdrm.recsys.tune;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,67 +95,75 @@ public final class Study {
    */
   public List<Trial> run() throws IOException {
     List<Trial> history = new ArrayList<>();
-    if (journal != null && Files.exists(journal)) {
-      if (!resume) {
-        throw new IllegalArgumentException(
-            journal + " already holds trials; resume it or choose another journal file");
-      }
-      history.addAll(Journal.read(journal, space));
-      LOG.info("resuming {} after {} trials", journal, history.size());
+    if (journal != null && Files.exists(journal) && Files.size(journal) > 0 && !resume) {
+      throw new IllegalArgumentException(
+          journal + " already holds trials; resume it or choose another journal file");
     }
-    long start = System.nanoTime();
-    for (int number = history.size(); number < trials; number++) {
-      if (timeout != null && System.nanoTime() - start > timeout.toNanos()) {
-        LOG.info("timeout after {} trials", number);
-        break;
+    FileChannel channel = journal == null ? null : Journal.open(journal);
+    try (FileLock lock = channel == null ? null : Journal.lock(channel, journal)) {
+      if (journal != null && Files.size(journal) > 0) {
+        history.addAll(Journal.read(journal, space));
+        LOG.info("resuming {} after {} trials", journal, history.size());
       }
-      Map<String, Double> params = sampler.suggest(space, history, number);
-      long trialSeed = seed + number;
-      long t0 = System.nanoTime();
-      Trial trial;
-      try {
-        Result r = objective.evaluate(params, trialSeed);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        trial =
-            Double.isFinite(r.value())
-                ? new Trial(
-                    number,
-                    Trial.State.COMPLETE,
-                    params,
-                    r.value(),
-                    trialSeed,
-                    seconds,
-                    r.vaeEpochs(),
-                    null)
-                : new Trial(
-                    number,
-                    Trial.State.FAILED,
-                    params,
-                    Double.NaN,
-                    trialSeed,
-                    seconds,
-                    r.vaeEpochs(),
-                    "the objective was " + r.value());
-      } catch (Exception | OutOfMemoryError e) {
-        trial =
-            new Trial(
-                number,
-                Trial.State.FAILED,
-                params,
-                Double.NaN,
-                trialSeed,
-                (System.nanoTime() - t0) / 1e9,
-                0,
-                e.toString());
-        LOG.warn("trial {} failed: {}", number, e.toString());
+      long start = System.nanoTime();
+      for (int number = history.size(); number < trials; number++) {
+        if (timeout != null && System.nanoTime() - start > timeout.toNanos()) {
+          LOG.info("timeout after {} trials", number);
+          break;
+        }
+        Trial trial = runTrial(number, history);
+        history.add(trial);
+        if (channel != null) {
+          Journal.append(channel, trial, space);
+        }
+        listener.onTrial(trial, best(history), trials);
       }
-      history.add(trial);
-      if (journal != null) {
-        Journal.append(journal, trial, space);
+    } finally {
+      if (channel != null) {
+        channel.close();
       }
-      listener.onTrial(trial, best(history), trials);
     }
     return history;
+  }
+
+  private Trial runTrial(int number, List<Trial> history) {
+    Map<String, Double> params = sampler.suggest(space, history, number);
+    long trialSeed = seed + number;
+    long t0 = System.nanoTime();
+    try {
+      Result r = objective.evaluate(params, trialSeed);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      return Double.isFinite(r.value())
+          ? new Trial(
+              number,
+              Trial.State.COMPLETE,
+              params,
+              r.value(),
+              trialSeed,
+              seconds,
+              r.vaeEpochs(),
+              null)
+          : new Trial(
+              number,
+              Trial.State.FAILED,
+              params,
+              Double.NaN,
+              trialSeed,
+              seconds,
+              r.vaeEpochs(),
+              "the objective was " + r.value());
+    } catch (Exception | OutOfMemoryError e) {
+      LOG.warn("trial {} failed: {}", number, e.toString());
+      return new Trial(
+          number,
+          Trial.State.FAILED,
+          params,
+          Double.NaN,
+          trialSeed,
+          (System.nanoTime() - t0) / 1e9,
+          0,
+          e.toString());
+    }
   }
 
   /** Builds a {@link Study}. */

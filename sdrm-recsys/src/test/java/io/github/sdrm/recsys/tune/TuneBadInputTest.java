@@ -120,4 +120,49 @@ class TuneBadInputTest {
     assertEquals(Trial.State.FAILED, t.get(3).state());
     assertEquals(Trial.State.COMPLETE, t.get(13).state());
   }
+
+  @Test
+  void twoSearchesOnOneJournal_theSecondIsRefused() throws Exception {
+    Path journal = dir.resolve("shared.jsonl");
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Study.Objective slow =
+        (p, s) -> {
+          started.countDown();
+          release.await();
+          return new Study.Result(TestFunctions.mixed(p), 0);
+        };
+    Thread first =
+        new Thread(
+            () -> {
+              try {
+                Study.builder(TestFunctions.MIXED, new RandomSampler(1), slow)
+                    .journal(journal)
+                    .trials(1)
+                    .build()
+                    .run();
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    first.start();
+    started.await();
+    Study.Objective f = (p, s) -> new Study.Result(TestFunctions.mixed(p), 0);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Study.builder(TestFunctions.MIXED, new RandomSampler(1), f)
+                    .journal(journal)
+                    .trials(2)
+                    .resume(true)
+                    .build()
+                    .run());
+    assertEquals(
+        journal + " is in use by another search; two searches must not share a journal",
+        e.getMessage());
+    release.countDown();
+    first.join();
+    assertEquals(1, Files.readAllLines(journal).size());
+  }
 }
