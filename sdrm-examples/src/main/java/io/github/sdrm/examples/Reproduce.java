@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -86,6 +88,43 @@ public final class Reproduce {
       settings = Set.copyOf(settings);
     }
 
+    /** The {@code sdrm reproduce} command line that makes this request. */
+    String command() {
+      StringBuilder b =
+          new StringBuilder("sdrm reproduce --dataset ")
+              .append(dataset)
+              .append(" --recommender ")
+              .append(recommender)
+              .append(" --runs ")
+              .append(runs);
+      if (settings.size() < 3) {
+        b.append(" --settings ")
+            .append(
+                String.join(
+                    ",",
+                    settings.stream()
+                        .sorted()
+                        .map(x -> x.name().toLowerCase(Locale.ROOT))
+                        .toList()));
+      }
+      if (seed != io.github.sdrm.Sdrm.DEFAULT_SEED) {
+        b.append(" --seed ").append(seed);
+      }
+      if (preset != null) {
+        b.append(" --preset ").append(preset);
+      }
+      if (vaeValidation != VaeValidation.REFERENCE) {
+        b.append(" --vae-validation leak-free");
+      }
+      if (fixedVaeEpochs > 0) {
+        b.append(" --vae-epochs ").append(fixedVaeEpochs);
+      }
+      if (recommender.equals("neumf") && !referenceNeuMf) {
+        b.append(" --neumf-protocol library");
+      }
+      return b.toString();
+    }
+
     /** The directory of the dataset's reference splits. */
     Path splits() {
       return data.resolve("sdrm-splits").resolve(dataset);
@@ -130,6 +169,7 @@ public final class Reproduce {
     // the request accepts only the paper's three; the names are the command line's
     Supplier<Recommender> factory = RecommenderNames.factory(r.recommender());
     long t0 = System.nanoTime();
+    List<String> vaeEpochs = new ArrayList<>();
     Experiment.Listener progress =
         new Experiment.Listener() {
           @Override
@@ -139,6 +179,8 @@ public final class Reproduce {
 
           @Override
           public void onGeneratorFitted(int run, FittedSdrm model) {
+            vaeEpochs.add(
+                model.provenance().vaeEpochs() + "(" + model.provenance().vaeBestEpoch() + ")");
             out.printf(
                 Locale.ROOT,
                 "  generator: VAE %d epochs, best epoch %d, validation"
@@ -187,9 +229,21 @@ public final class Reproduce {
               .build()
               .run();
     }
-    out.printf(Locale.ROOT, "%n%s%nwall time %.0f s%n", table.toMarkdown(), seconds(t0));
+    double wall = seconds(t0);
+    out.printf(Locale.ROOT, "%n%s%nwall time %.0f s%n", table.toMarkdown(), wall);
     if (r.csv() != null) {
-      String csv = table.toCsv();
+      // what ResultsPage puts beside the figures: the command, protocol, wall time, VAE epochs
+      String csv =
+          String.format(
+                  Locale.ROOT,
+                  "# command: %s%n# protocol: %s%n# wall_seconds: %.0f%n# vae_epochs: %s%n",
+                  r.command(),
+                  r.recommender().equals("neumf")
+                      ? (r.referenceNeuMf() ? "reference" : "library")
+                      : "paper",
+                  wall,
+                  String.join(" ", vaeEpochs))
+              + table.toCsv();
       AtomicFiles.writeText(r.csv(), w -> w.write(csv));
       out.println("wrote " + r.csv());
     }

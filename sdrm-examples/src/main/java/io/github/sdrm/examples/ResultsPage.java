@@ -1,0 +1,263 @@
+package io.github.sdrm.examples;
+
+import io.github.sdrm.datasets.AtomicFiles;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Regenerates the summary of {@code docs/RESULTS.md} from the CSV files that {@code sdrm reproduce
+ * --csv} writes (one per dataset, recommender and protocol, in {@code docs/results/}): the table
+ * between the {@code <!-- results:begin -->} and {@code <!-- results:end -->} markers and the chart
+ * {@code docs/results/recall10.svg} (ours and the authors' Recall@10 per row). The rest of the page
+ * is left as written.
+ */
+@Command(name = "ResultsPage", mixinStandardHelpOptions = true, sortOptions = false)
+public final class ResultsPage implements Callable<Integer> {
+  static final String BEGIN = "<!-- results:begin";
+  static final String END = "<!-- results:end -->";
+
+  @Option(
+      names = "--results",
+      paramLabel = "DIR",
+      description = "the CSV files (default" + " docs/results)")
+  Path results = Path.of("docs/results");
+
+  @Option(
+      names = "--page",
+      paramLabel = "FILE",
+      description = "the page (default" + " docs/RESULTS.md)")
+  Path page = Path.of("docs/RESULTS.md");
+
+  @Option(
+      names = "--authors",
+      paramLabel = "FILE",
+      description =
+          "the authors' figures (default <data>/reference-results/" + "authors-best-trials.csv)")
+  Path authors = BenchSupport.dataDir().resolve("reference-results/authors-best-trials.csv");
+
+  ResultsPage() {}
+
+  /** Runs the generator. */
+  public static void main(String[] args) {
+    BenchSupport.execute(new ResultsPage(), args);
+  }
+
+  /** One reproduction: its metadata and Recall@10 means by "SETTING GENERATOR". */
+  record Reproduction(
+      String file,
+      String dataset,
+      String recommender,
+      String protocol,
+      int runs,
+      Map<String, String> meta,
+      Map<String, Double> recall10) {}
+
+  static Reproduction read(Path csv) throws IOException {
+    Map<String, String> meta = new LinkedHashMap<>();
+    Map<String, Double> recall = new LinkedHashMap<>();
+    String dataset = null;
+    String recommender = null;
+    int runs = 0;
+    int n = 0;
+    for (String line : Files.readAllLines(csv)) {
+      n++;
+      if (line.startsWith("#")) {
+        int c = line.indexOf(':');
+        if (c > 0) {
+          meta.put(line.substring(1, c).strip(), line.substring(c + 1).strip());
+        }
+        continue;
+      }
+      if (line.isBlank() || line.startsWith("dataset,")) {
+        continue;
+      }
+      String[] f = line.split(",");
+      if (f.length != 10) {
+        throw new IllegalArgumentException(
+            String.format(Locale.ROOT, "%s:%d: expected 10 fields, found %d", csv, n, f.length));
+      }
+      dataset = f[0];
+      recommender = f[1];
+      if (f[4].equals("recall") && f[5].equals("10")) {
+        try {
+          recall.put(f[2] + " " + f[3], Double.parseDouble(f[7]));
+          runs = Math.max(runs, Integer.parseInt(f[6]));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(csv + ":" + n + ": not a number in '" + line + "'");
+        }
+      }
+    }
+    if (dataset == null) {
+      throw new IllegalArgumentException(csv + ": no results");
+    }
+    return new Reproduction(
+        csv.getFileName().toString(),
+        dataset,
+        recommender,
+        meta.getOrDefault("protocol", "paper"),
+        runs,
+        meta,
+        recall);
+  }
+
+  /** The authors' Recall@10 by "dataset recommender SETTING GENERATOR". */
+  static Map<String, Double> authors(Path csv) throws IOException {
+    List<String> lines = Files.readAllLines(csv);
+    String[] header = lines.get(0).split(",");
+    int col = List.of(header).indexOf("recall@10");
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      out.put(
+          f[0] + " " + f[1] + " " + f[3].toUpperCase(Locale.ROOT) + " " + f[4],
+          Double.parseDouble(f[col]));
+    }
+    return out;
+  }
+
+  private static final String[] COLUMNS = {
+    "ORIGINAL -", "AUGMENT F-SDRM", "AUGMENT M-SDRM", "REPLACE F-SDRM", "REPLACE M-SDRM"
+  };
+
+  /** The generated Markdown (without the markers). */
+  static String table(List<Reproduction> rows, Map<String, Double> authors) {
+    StringBuilder b =
+        new StringBuilder(
+            "| dataset | recommender | protocol | runs | ORIGINAL | AUGMENT F-SDRM (authors) |"
+                + " AUGMENT M-SDRM (authors) | REPLACE F-SDRM (authors) | REPLACE M-SDRM (authors)"
+                + " | wall time | command |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (Reproduction r : rows) {
+      b.append("| ")
+          .append(r.dataset())
+          .append(" | ")
+          .append(r.recommender())
+          .append(" | ")
+          .append(r.protocol())
+          .append(" | ")
+          .append(r.runs());
+      for (String c : COLUMNS) {
+        Double ours = r.recall10().get(c);
+        Double theirs = authors.get(r.dataset() + " " + r.recommender() + " " + c);
+        b.append(" | ")
+            .append(ours == null ? "–" : String.format(Locale.ROOT, "%.4f", ours))
+            .append(
+                c.startsWith("ORIGINAL") || ours == null
+                    ? ""
+                    : theirs == null
+                        ? " (not logged)"
+                        : String.format(Locale.ROOT, " (%.4f)", theirs));
+      }
+      String wall = r.meta().get("wall_seconds");
+      b.append(" | ")
+          .append(wall == null ? "–" : wall + " s")
+          .append(" | `")
+          .append(r.meta().getOrDefault("command", r.file()))
+          .append("` |\n");
+    }
+    return b.toString();
+  }
+
+  /** The chart: ours and the authors' Recall@10 for every row that has both. */
+  static String chart(List<Reproduction> rows, Map<String, Double> authors) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    for (Reproduction r : rows) {
+      for (String c : COLUMNS) {
+        Double ours = r.recall10().get(c);
+        Double theirs = authors.get(r.dataset() + " " + r.recommender() + " " + c);
+        if (ours != null && theirs != null) {
+          String label =
+              r.dataset()
+                  + " "
+                  + r.recommender()
+                  + (r.protocol().equals("paper") ? "" : " (" + r.protocol() + ")")
+                  + " "
+                  + c;
+          data.addValue(ours, "this library", label);
+          data.addValue(theirs, "authors", label);
+        }
+      }
+    }
+    JFreeChart chart =
+        ChartFactory.createBarChart(
+            "Recall@10: this library and the authors",
+            null,
+            "Recall@10",
+            data,
+            PlotOrientation.HORIZONTAL,
+            true,
+            false,
+            false);
+    CategoryPlot plot = chart.getCategoryPlot();
+    plot.setBackgroundPaint(Color.WHITE);
+    BarRenderer renderer = (BarRenderer) plot.getRenderer();
+    renderer.setBarPainter(new StandardBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setSeriesPaint(0, new Color(0x1f77b4));
+    renderer.setSeriesPaint(1, new Color(0xbbbbbb));
+    int height = 120 + 34 * Math.max(1, data.getColumnCount());
+    String svg = ReportCharts.svg(chart, "results", 900, height);
+    // a file of its own (not inline in HTML) needs the SVG namespace to display
+    return svg.contains("xmlns=\"http://www.w3.org/2000/svg\"")
+        ? svg
+        : svg.replaceFirst("<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" ");
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(results)) {
+      files = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+    }
+    // the paper's order: dataset, then recommender
+    List<String> order = List.of("ml-100k", "alb", "adm", "svd", "mlp", "neumf");
+    List<Reproduction> rows = new ArrayList<>();
+    for (Path f : files) {
+      rows.add(read(f));
+    }
+    rows.sort(
+        java.util.Comparator.comparingInt((Reproduction r) -> order.indexOf(r.dataset()))
+            .thenComparingInt(r -> order.indexOf(r.recommender()))
+            .thenComparing(Reproduction::protocol));
+    Map<String, Double> theirs = authors(authors);
+    String svg = chart(rows, theirs);
+    Path chartFile = results.resolve("recall10.svg");
+    AtomicFiles.writeText(chartFile, w -> w.write(svg + "\n"));
+    String text = Files.readString(page);
+    int a = text.indexOf(BEGIN);
+    int z = text.indexOf(END);
+    if (a < 0 || z < a) {
+      throw new IllegalArgumentException(
+          page + ": no '" + BEGIN + " ... -->' and '" + END + "' markers to write between");
+    }
+    int afterBegin = text.indexOf("-->", a) + 3;
+    String generated =
+        "\n"
+            + table(rows, theirs)
+            + "\n![Recall@10 of every reproduced row, this library and the authors]("
+            + page.toAbsolutePath().getParent().relativize(chartFile.toAbsolutePath())
+            + ")\n\n";
+    String updated = text.substring(0, afterBegin) + generated + text.substring(z);
+    AtomicFiles.writeText(page, w -> w.write(updated));
+    System.out.printf(
+        Locale.ROOT, "wrote %s (%d reproductions) and %s%n", page, rows.size(), chartFile);
+    return 0;
+  }
+}
