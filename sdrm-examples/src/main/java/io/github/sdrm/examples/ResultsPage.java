@@ -215,7 +215,7 @@ public final class ResultsPage implements Callable<Integer> {
     int height = 120 + 34 * Math.max(1, data.getColumnCount());
     String svg = ReportCharts.svg(chart, "results", 900, height);
     // a file of its own (not inline in HTML) needs the SVG namespace to display
-    return svg.contains("xmlns=\"http://www.w3.org/2000/svg\"")
+    return svg.matches("(?s)<svg[^>]*\\sxmlns=['\"]http://www.w3.org/2000/svg['\"].*")
         ? svg
         : svg.replaceFirst("<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" ");
   }

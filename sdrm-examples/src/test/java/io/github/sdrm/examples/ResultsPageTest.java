@@ -72,7 +72,20 @@ class ResultsPageTest {
     assertTrue(ml > 0 && alb > ml, text);
     assertTrue(text.contains("](results/recall10.svg)"), text);
     String svg = Files.readString(results.resolve("recall10.svg"));
-    assertTrue(svg.startsWith("<svg") && svg.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+    assertTrue(svg.startsWith("<svg"), svg);
+    // a well-formed SVG document of its own: parses as XML, root in the SVG namespace
+    try {
+      javax.xml.parsers.DocumentBuilderFactory f =
+          javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      f.setNamespaceAware(true);
+      org.w3c.dom.Element root =
+          f.newDocumentBuilder()
+              .parse(new java.io.ByteArrayInputStream(svg.getBytes("UTF-8")))
+              .getDocumentElement();
+      assertEquals("http://www.w3.org/2000/svg", root.getNamespaceURI());
+    } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+      throw new AssertionError("not well-formed XML: " + e, e);
+    }
     assertTrue(svg.contains("ml-100k svd AUGMENT F-SDRM"), "category label in the chart");
 
     // running again gives the same page
