@@ -13,10 +13,11 @@ package io.github.sdrm;
  *       keeps rising for a long time; the VAE trains long (285–324 epochs on ML-100K in the
  *       reference) and its late weights make the better generator. This mode reproduces the paper's
  *       figures. Because every epoch scores a different split, the figure is noisy, and patience 20
- *       sometimes ends training on a plateau near epoch 45–90 (2 of 5 ML-100K runs here: 346, 249,
- *       289, 86 and 67 epochs), which gives a weaker generator (how often the reference does the
- *       same is not known). {@code vaeEarlyStopping(false).vaeMaxEpochs(300)} avoids that on
- *       ML-100K (measured in {@code docs/RESULTS.md}).
+ *       alone sometimes ended training on a plateau near epoch 45–90 (2 of 5 ML-100K runs: 346,
+ *       249, 289, 86 and 67 epochs), which gave a weaker generator; so early stopping may not end
+ *       training before {@link Sdrm.Builder#vaeMinEpochs} epochs (default {@value
+ *       Sdrm#DEFAULT_VAE_MIN_EPOCHS}; measured in {@code docs/RESULTS.md}: the same five runs then
+ *       stop at 346, 249, 289, 166 and 322 epochs and REPLACE stays above ORIGINAL).
  *   <li>{@link #LEAK_FREE} scores the held-out entries of the one split whose fold-in rows are
  *       trained on, so they are never seen. The figure is an honest Recall@10 of the VAE as a
  *       recommender (≈ 0.38 on ML-100K, comparable to SVD's 0.37), and its best epoch comes early
