@@ -201,6 +201,8 @@ final class TuneCommand implements Callable<Integer> {
       description = "data directory of --dataset (default ../shared/data or -Dsdrm.data.dir)")
   Path data = BenchSupport.dataDir();
 
+  @picocli.CommandLine.Mixin Progress progress;
+
   /** "90s", "30m", "2h" or ISO-8601 ("PT2H"). */
   static Duration duration(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT);
@@ -258,6 +260,8 @@ final class TuneCommand implements Callable<Integer> {
     if (vaeEpochs != null) {
       baseBuilder.vaeEarlyStopping(false).vaeMaxEpochs(vaeEpochs);
     }
+    // a trial can take minutes: its training shows progress like generate's
+    baseBuilder.listener(progress.listener(err));
     Sdrm base = baseBuilder.build();
 
     InteractionMatrix train;
