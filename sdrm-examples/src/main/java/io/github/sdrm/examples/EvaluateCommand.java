@@ -8,7 +8,6 @@ import io.github.sdrm.recsys.FoldInEvaluation;
 import io.github.sdrm.recsys.Setting;
 import io.github.sdrm.recsys.TruncatedSvdRecommender;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -58,11 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (setting == Setting.ORIGINAL) {
       throw new IllegalArgumentException("--setting must be replace or augment, found original");
     }
-    Path dir = data.resolve("sdrm-splits").resolve(dataset);
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(
-          "no reference splits for dataset '" + dataset + "' at " + dir);
-    }
+    Path dir = InputFiles.splits(data, dataset);
     InteractionMatrix train = TripletCsv.read(dir.resolve(dataset + "_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve(dataset + "_valid.csv"));
     InteractionMatrix synth = InputFiles.load(synthetic, null).matrix();

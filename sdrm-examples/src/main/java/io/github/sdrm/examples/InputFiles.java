@@ -143,6 +143,20 @@ final class InputFiles {
     return b.build();
   }
 
+  /**
+   * The folder of a dataset's reference splits, {@code data/sdrm-splits/name}.
+   *
+   * @throws IllegalArgumentException if it does not exist, naming the dataset and the folder
+   */
+  static Path splits(Path data, String name) {
+    Path dir = data.resolve("sdrm-splits").resolve(name);
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(
+          "no reference splits for dataset '" + name + "' at " + dir);
+    }
+    return dir;
+  }
+
   /** Throws unless the folder that will hold {@code file} exists. */
   static void requireParentFolder(Path file, String option) {
     Path parent = file.toAbsolutePath().getParent();

@@ -202,11 +202,7 @@ final class ReportCommand implements Callable<Integer> {
               + " items, planted structure; no download)";
     } else if (source.dataset != null) {
       name = source.dataset;
-      Path dir = data.resolve("sdrm-splits").resolve(name);
-      if (!Files.isDirectory(dir)) {
-        throw new IllegalArgumentException(
-            "no reference splits for dataset '" + name + "' at " + dir);
-      }
+      Path dir = InputFiles.splits(data, name);
       train = TripletCsv.read(dir.resolve(name + "_train.csv"));
       test = TripletCsv.read(dir.resolve(name + "_test.csv"));
       valid = TripletCsv.read(dir.resolve(name + "_valid.csv"));

@@ -14,7 +14,6 @@ import io.github.sdrm.recsys.ResultTable;
 import io.github.sdrm.recsys.Setting;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,11 +123,6 @@ public final class Reproduce {
       }
       return b.toString();
     }
-
-    /** The directory of the dataset's reference splits. */
-    Path splits() {
-      return data.resolve("sdrm-splits").resolve(dataset);
-    }
   }
 
   /**
@@ -150,11 +144,7 @@ public final class Reproduce {
    * @throws IOException if a split cannot be read or the CSV cannot be written
    */
   public static ResultTable run(Request r, PrintStream out) throws IOException {
-    Path dir = r.splits();
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(
-          "no reference splits for dataset '" + r.dataset() + "' at " + dir);
-    }
+    Path dir = InputFiles.splits(r.data(), r.dataset());
     Sdrm.Builder preset =
         Presets.get(r.preset() != null ? r.preset() : r.dataset() + "/" + r.recommender())
             .threads(r.threads())

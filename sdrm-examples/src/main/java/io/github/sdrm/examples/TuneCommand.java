@@ -274,11 +274,7 @@ final class TuneCommand implements Callable<Integer> {
       valid = d.valid();
     } else if (source.dataset != null) {
       name = source.dataset;
-      Path dir = data.resolve("sdrm-splits").resolve(name);
-      if (!Files.isDirectory(dir)) {
-        throw new IllegalArgumentException(
-            "no reference splits for dataset '" + name + "' at " + dir);
-      }
+      Path dir = InputFiles.splits(data, name);
       train = TripletCsv.read(dir.resolve(name + "_train_test.csv"));
       valid = TripletCsv.read(dir.resolve(name + "_valid.csv"));
     } else {
