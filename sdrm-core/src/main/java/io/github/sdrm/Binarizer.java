@@ -171,10 +171,12 @@ public final class Binarizer {
     int lo = (int) Math.floor(pos);
     int hi = Math.min(lo + 1, sorted.length - 1);
     double t = pos - lo;
-    double a = sorted[lo];
-    double b = sorted[hi];
+    return lerp(sorted[lo], sorted[hi], t);
+  }
+
+  /** NumPy's {@code _lerp}: evaluated from the nearer end for numerical symmetry. */
+  static double lerp(double a, double b, double t) {
     double diff = b - a;
-    // NumPy's _lerp: evaluated from the nearer end for numerical symmetry
     return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
   }
 

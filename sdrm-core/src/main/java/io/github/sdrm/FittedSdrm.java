@@ -10,9 +10,14 @@ import io.github.sdrm.nn.Threads;
 import io.github.sdrm.nn.Workspaces;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -22,15 +27,40 @@ import org.nd4j.linalg.factory.Nd4j;
  * arguments give bit-identical output for a fixed ND4J thread count, also after {@link #save} and
  * {@link #load}.
  *
- * <p>Users are generated in batches of {@link Sdrm#generationBatchSize()}; the working memory of
- * the networks does not grow with the number of users. The returned logits or matrices of course
- * do; use {@link #generateScores(int, Resolution, long, ScoreConsumer)} to stream them.
+ * <p>Users are generated in blocks of {@link Sdrm#generationBatchSize()}; the working memory of the
+ * networks does not grow with the number of users. The returned logits or matrices of course do;
+ * use {@link #generateScores(int, Resolution, long, ScoreConsumer)} or {@link #generateRows(int,
+ * int, int, Resolution, long, RowConsumer)} to stream them.
+ *
+ * <h2>Sharding</h2>
+ *
+ * A generation job of {@code n} users is cut into blocks [kB, min((k+1)B, n)) of B = {@link
+ * Sdrm#generationBatchSize()} users; block k draws its randomness from the k-th stream split from
+ * the seed, so every user's row depends only on (model, seed, resolution, n, its index). The range
+ * methods ({@link #generateScores(int, int, int, Resolution, long, ScoreConsumer)}, {@link
+ * #generateRows(int, int, int, Resolution, long, RowConsumer)}) give users [from, to) of such a job
+ * bit for bit as the single call for all {@code n} users does (for a fixed ND4J thread count), so
+ * workers can split a job in any way and concatenate their output. A range that starts or ends
+ * inside a block computes that whole block; cut at multiples of B to waste nothing.
  */
 public final class FittedSdrm {
   private final MultiVae vae;
   private final LatentDenoiser denoiser;
   private final NoiseSchedule schedule;
   private final ModelProvenance provenance;
+  private final Map<String, SampledThreshold> thresholds = new ConcurrentHashMap<>();
+
+  /**
+   * Users generated (once per model, resolution and density) to set the equal-sparsity threshold of
+   * streamed generation; see {@link #equalSparsityThreshold(Resolution, double)}.
+   */
+  public static final int THRESHOLD_SAMPLE_USERS = 4096;
+
+  /** Block size of the threshold sample. */
+  private static final int THRESHOLD_SAMPLE_BLOCK = 1024;
+
+  /** Mixed into the generation seed to give the threshold sample its own seed. */
+  private static final long THRESHOLD_SEED_OFFSET = 0x9E3779B97F4A7C15L;
 
   FittedSdrm(MultiVae vae, LatentDenoiser denoiser, ModelProvenance provenance) {
     this.vae = vae;
@@ -50,6 +80,19 @@ public final class FittedSdrm {
      * @param logits {@code users * items} logits, row-major; the array may be reused afterwards
      */
     void accept(int firstUser, int users, float[] logits);
+  }
+
+  /** Receives binarised users one at a time, in user order. */
+  @FunctionalInterface
+  public interface RowConsumer {
+    /**
+     * Receives one user.
+     *
+     * @param user the user's index in the generation job
+     * @param columns the items of its interactions, ascending; the array may be reused afterwards
+     * @param count how many entries of {@code columns} are valid
+     */
+    void accept(int user, int[] columns, int count);
   }
 
   /** Training provenance: configuration, seed, version, data shape and loss history. */
@@ -91,8 +134,195 @@ public final class FittedSdrm {
 
   /** Streams generated SDRM logits to {@code consumer}, one batch at a time. */
   public void generateScores(int users, Resolution resolution, long seed, ScoreConsumer consumer) {
+    generateScores(users, 0, users, resolution, seed, consumer);
+  }
+
+  /**
+   * Streams the logits of users [from, to) of a generation job of {@code users} users: the same
+   * values, bit for bit, as {@link #generateScores(int, Resolution, long, ScoreConsumer)} for all
+   * {@code users} gives for them (see "Sharding" above). The consumer's {@code firstUser} is the
+   * index in the job.
+   *
+   * @throws IllegalArgumentException unless 0 &lt;= from &lt;= to &lt;= users
+   */
+  public void generateScores(
+      int users, int from, int to, Resolution resolution, long seed, ScoreConsumer consumer) {
     Objects.requireNonNull(resolution, "resolution");
-    run(users, seed, resolution, false, consumer);
+    run(users, from, to, seed, resolution, false, consumer);
+  }
+
+  /**
+   * Streams users [from, to) of a generation job of {@code users} users, binarised one block at a
+   * time without holding the job's logits: the working memory is one block of logits whatever the
+   * number of users. With {@link Binarizer#equalSparsity()} (or an explicit density) the threshold
+   * is {@link #equalSparsityThreshold(Resolution, double)}, fixed per model, so every range of
+   * every job agrees; it is estimated from a sample, so the density of the output is close to, not
+   * exactly, the target (the in-memory {@link #generate(int, Resolution, long)} takes the exact
+   * quantile of its own logits instead). With {@link Binarizer#zeroThreshold()} the output equals
+   * {@code generate}'s.
+   *
+   * @throws IllegalArgumentException unless 0 &lt;= from &lt;= to &lt;= users
+   * @throws IllegalStateException if the configured binariser is {@link Binarizer#raw()}
+   */
+  public void generateRows(
+      int users, int from, int to, Resolution resolution, long seed, RowConsumer consumer) {
+    Objects.requireNonNull(resolution, "resolution");
+    Objects.requireNonNull(consumer, "consumer");
+    Binarizer binarizer = config().binarizer();
+    double threshold;
+    boolean inclusive;
+    switch (binarizer.kind()) {
+      case EQUAL_SPARSITY -> {
+        threshold = equalSparsityThreshold(resolution, targetDensity(binarizer));
+        inclusive = true;
+      }
+      case ZERO_THRESHOLD -> {
+        threshold = 0.0;
+        inclusive = false;
+      }
+      default ->
+          throw new IllegalStateException(
+              "the raw binariser keeps logits; use generateScores instead of generateRows");
+    }
+    int items = vae.items();
+    int[] cols = new int[items];
+    run(
+        users,
+        from,
+        to,
+        seed,
+        resolution,
+        false,
+        (first, n, logits) -> {
+          for (int r = 0; r < n; r++) {
+            int count = 0;
+            int base = r * items;
+            for (int c = 0; c < items; c++) {
+              float v = logits[base + c];
+              if (inclusive ? v >= threshold : v > threshold) {
+                cols[count++] = c;
+              }
+            }
+            consumer.accept(first + r, cols, count);
+          }
+        });
+  }
+
+  /**
+   * The equal-sparsity threshold of streamed generation at {@code resolution} for a target {@code
+   * density}: the (1 − density)-quantile (NumPy's linear interpolation, as {@link Binarizer}) of
+   * the logits of {@value #THRESHOLD_SAMPLE_USERS} users generated (in blocks of 1,024) with a seed
+   * derived from the model's generation seed. Computed on first use, kept with the model and
+   * written by {@link #save}, so a loaded model streams with the same threshold.
+   *
+   * @throws IllegalArgumentException unless 0 &lt; density &lt;= 1
+   */
+  public double equalSparsityThreshold(Resolution resolution, double density) {
+    Objects.requireNonNull(resolution, "resolution");
+    if (!(density > 0.0 && density <= 1.0)) {
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "density must be in (0, 1], found %s", density));
+    }
+    return thresholds
+        .computeIfAbsent(
+            SampledThreshold.key(resolution, density), k -> sampleThreshold(resolution, density))
+        .threshold();
+  }
+
+  /** {@code equalSparsityThreshold(resolution, d)} with the configured binariser's density. */
+  public double equalSparsityThreshold(Resolution resolution) {
+    return equalSparsityThreshold(resolution, targetDensity(config().binarizer()));
+  }
+
+  private double targetDensity(Binarizer b) {
+    return b.kind() == Binarizer.Kind.EQUAL_SPARSITY && !Double.isNaN(b.density())
+        ? b.density()
+        : provenance.fitDensity();
+  }
+
+  private SampledThreshold sampleThreshold(Resolution resolution, double density) {
+    int sample = THRESHOLD_SAMPLE_USERS;
+    long sampleSeed = provenance.generationSeed() + THRESHOLD_SEED_OFFSET;
+    long cells = (long) sample * vae.items();
+    double pos = (1.0 - density) * (cells - 1);
+    long lo = (long) Math.floor(pos);
+    // the order statistics lo and lo + 1 are among the cells - lo largest values
+    TopValues top = new TopValues((int) Math.min(cells - lo, Integer.MAX_VALUE - 8));
+    // a job of its own, in blocks of its own size: it does not depend on generationBatchSize
+    run(
+        sample,
+        0,
+        sample,
+        sampleSeed,
+        resolution,
+        false,
+        THRESHOLD_SAMPLE_BLOCK,
+        (first, n, logits) -> top.addAll(logits, n * vae.items()));
+    float[] largest = top.sortedAscending();
+    double a = largest[0];
+    double b = largest.length > 1 ? largest[1] : largest[0];
+    double threshold = Binarizer.lerp(a, b, pos - lo);
+    return new SampledThreshold(resolution, density, sample, sampleSeed, threshold);
+  }
+
+  /** Thresholds computed so far (written with the model). */
+  Collection<SampledThreshold> sampledThresholds() {
+    return List.copyOf(thresholds.values());
+  }
+
+  /** Restores thresholds read from a model file. */
+  void restoreThresholds(Collection<SampledThreshold> restored) {
+    for (SampledThreshold t : restored) {
+      if (t.sampleUsers() == THRESHOLD_SAMPLE_USERS
+          && t.sampleSeed() == provenance.generationSeed() + THRESHOLD_SEED_OFFSET) {
+        thresholds.put(SampledThreshold.key(t.resolution(), t.density()), t);
+      }
+    }
+  }
+
+  /** Keeps the m largest of a stream of floats. */
+  private static final class TopValues {
+    private final int m;
+    private float[] buf;
+    private int size;
+    private float floor = Float.NEGATIVE_INFINITY;
+    private boolean full;
+
+    TopValues(int m) {
+      this.m = Math.max(m, 1);
+      this.buf = new float[(int) Math.min(2L * this.m, Integer.MAX_VALUE - 8)];
+    }
+
+    void addAll(float[] values, int length) {
+      for (int i = 0; i < length; i++) {
+        float v = values[i];
+        // below the m-th largest seen so far: never among the m largest
+        if (full && v < floor) {
+          continue;
+        }
+        if (size == buf.length) {
+          compact();
+        }
+        buf[size++] = v;
+      }
+    }
+
+    private void compact() {
+      Arrays.sort(buf, 0, size);
+      int keep = Math.min(m, size);
+      System.arraycopy(buf, size - keep, buf, 0, keep);
+      size = keep;
+      if (size == m) {
+        full = true;
+        floor = buf[0];
+      }
+    }
+
+    float[] sortedAscending() {
+      Arrays.sort(buf, 0, size);
+      int keep = Math.min(m, size);
+      return Arrays.copyOfRange(buf, size - keep, size);
+    }
   }
 
   /** {@code generateVae(users, provenance().generationSeed())}. */
@@ -110,7 +340,7 @@ public final class FittedSdrm {
 
   /** Streams MultiVAE-baseline logits to {@code consumer}, one batch at a time. */
   public void generateVaeScores(int users, long seed, ScoreConsumer consumer) {
-    run(users, seed, null, true, consumer);
+    run(users, 0, users, seed, null, true, consumer);
   }
 
   /**
@@ -142,7 +372,7 @@ public final class FittedSdrm {
    * @throws IOException if the file cannot be written
    */
   public void save(Path path) throws IOException {
-    ModelFile.write(path, vae, denoiser, provenance);
+    ModelFile.write(path, vae, denoiser, provenance, sampledThresholds());
   }
 
   /**
@@ -200,6 +430,8 @@ public final class FittedSdrm {
     float[] all = new float[users * items];
     run(
         users,
+        0,
+        users,
         seed,
         resolution,
         vaeOnly,
@@ -208,15 +440,51 @@ public final class FittedSdrm {
   }
 
   private void run(
-      int users, long seed, Resolution resolution, boolean vaeOnly, ScoreConsumer consumer) {
+      int users,
+      int from,
+      int to,
+      long seed,
+      Resolution resolution,
+      boolean vaeOnly,
+      ScoreConsumer consumer) {
+    run(users, from, to, seed, resolution, vaeOnly, config().generationBatchSize(), consumer);
+  }
+
+  private void run(
+      int users,
+      int from,
+      int to,
+      long seed,
+      Resolution resolution,
+      boolean vaeOnly,
+      int batch,
+      ScoreConsumer consumer) {
     checkUsers(users);
+    if (from < 0 || from > to || to > users) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "the range of users must satisfy 0 <= from <= to <= users (%d), found [%d, %d)",
+              users,
+              from,
+              to));
+    }
     Objects.requireNonNull(consumer, "consumer");
+    if (from == to) {
+      return;
+    }
     Threads.apply(config().threads(), config().elementwiseThreads());
-    int batch = config().generationBatchSize();
     int timesteps = denoiser.timesteps();
+    int items = vae.items();
     SplittableRandom root = new SplittableRandom(seed);
-    for (int first = 0; first < users; first += batch) {
-      int n = Math.min(batch, users - first);
+    // block k draws from the k-th split of the root: skip the blocks before the range
+    int firstBlock = from / batch;
+    for (int k = 0; k < firstBlock; k++) {
+      root.split();
+    }
+    for (long start = (long) firstBlock * batch; start < to; start += batch) {
+      int first = (int) start;
+      int n = (int) Math.min(batch, users - start);
       SplittableRandom rnd = root.split();
       float[] block;
       try (NoiseSource noise = new NoiseSource(rnd.nextLong(), vae.dataType())) {
@@ -224,19 +492,27 @@ public final class FittedSdrm {
         if (vaeOnly) {
           latents = noise.gaussian(n, vae.latent(), 1.0);
         } else {
-          int[] start = new int[n];
+          int[] startSteps = new int[n];
           for (int i = 0; i < n; i++) {
-            start[i] = resolution == Resolution.FULL ? timesteps : rnd.nextInt(1, timesteps);
+            startSteps[i] = resolution == Resolution.FULL ? timesteps : rnd.nextInt(1, timesteps);
           }
           latents =
-              Sampler.sample(denoiser, schedule, start, config().noiseVarianceDiminisher(), noise);
+              Sampler.sample(
+                  denoiser, schedule, startSteps, config().noiseVarianceDiminisher(), noise);
         }
         try (var ws = Workspaces.open("SDRM_DECODE")) {
           block = vae.decode(latents).data().asFloat();
         }
         latents.close();
       }
-      consumer.accept(first, n, block);
+      int lo = Math.max(from, first);
+      int hi = Math.min(to, first + n);
+      if (lo == first && hi == first + n) {
+        consumer.accept(first, n, block);
+      } else {
+        consumer.accept(
+            lo, hi - lo, Arrays.copyOfRange(block, (lo - first) * items, (hi - first) * items));
+      }
     }
   }
 

@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,18 +45,28 @@ import org.nd4j.linalg.factory.Nd4j;
  * history      int n, then n × (UTF stage, int epoch, int maxEpochs, double loss, double metric,
  *              long elapsedNanos)
  * parameters   int n, then n × (UTF name, int rank, rank × long dim, float32 values row-major)
+ * thresholds   (version 2 and later) int n, then n × (UTF resolution, double density,
+ *              int sampleUsers, long sampleSeed, double threshold): the equal-sparsity thresholds
+ *              of streamed generation computed so far
  * checksum     long, CRC-32 of every byte above
  * </pre>
  *
- * All numbers are big-endian (Java's {@link DataOutputStream}).
+ * Version 1 files (no thresholds) are read as before; their thresholds are computed on first use.
+ *
+ * <p>All numbers are big-endian (Java's {@link DataOutputStream}).
  */
 final class ModelFile {
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
   private static final byte[] MAGIC = "SDRMJMOD".getBytes(StandardCharsets.US_ASCII);
 
   private ModelFile() {}
 
-  static void write(Path path, MultiVae vae, LatentDenoiser denoiser, ModelProvenance prov)
+  static void write(
+      Path path,
+      MultiVae vae,
+      LatentDenoiser denoiser,
+      ModelProvenance prov,
+      Collection<SampledThreshold> thresholds)
       throws IOException {
     Path target = path.toAbsolutePath();
     Path dir = target.getParent();
@@ -105,6 +116,14 @@ final class ModelFile {
           for (float f : p.value().dup('c').data().asFloat()) {
             out.writeFloat(f);
           }
+        }
+        out.writeInt(thresholds.size());
+        for (SampledThreshold t : thresholds) {
+          out.writeUTF(t.resolution().name());
+          out.writeDouble(t.density());
+          out.writeInt(t.sampleUsers());
+          out.writeLong(t.sampleSeed());
+          out.writeDouble(t.threshold());
         }
         out.flush();
         // the checksum itself is not part of the checksummed bytes
@@ -227,6 +246,22 @@ final class ModelFile {
         }
         values.put(name, Nd4j.create(v, shape, 'c'));
       }
+      List<SampledThreshold> thresholds = new ArrayList<>();
+      if (version >= 2) {
+        int thresholdCount = count(in, path, "thresholds", 1000);
+        for (int i = 0; i < thresholdCount; i++) {
+          String res = in.readUTF();
+          Resolution resolution;
+          try {
+            resolution = Resolution.valueOf(res);
+          } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(path + " is corrupt: unknown resolution " + res, e);
+          }
+          thresholds.add(
+              new SampledThreshold(
+                  resolution, in.readDouble(), in.readInt(), in.readLong(), in.readDouble()));
+        }
+      }
       long expected = crc.getValue();
       long stored = new DataInputStream(buffered).readLong();
       if (stored != expected) {
@@ -258,7 +293,9 @@ final class ModelFile {
               vaeBestRecall,
               generationSeed,
               history);
-      return new FittedSdrm(vae, denoiser, prov);
+      FittedSdrm fitted = new FittedSdrm(vae, denoiser, prov);
+      fitted.restoreThresholds(thresholds);
+      return fitted;
     } catch (EOFException e) {
       throw new ModelFormatException(
           path + " is truncated: the file ends before the model does", e);

@@ -163,7 +163,13 @@ class SdrmBadInputTest {
     Files.write(newer, bytes);
     ModelFormatException e = assertThrows(ModelFormatException.class, () -> FittedSdrm.load(newer));
     assertTrue(
-        e.getMessage().contains("has model format version 2, newer than the 1"), e.getMessage());
+        e.getMessage()
+            .contains(
+                "has model format version "
+                    + (ModelFile.FORMAT_VERSION + 1)
+                    + ", newer than the "
+                    + ModelFile.FORMAT_VERSION),
+        e.getMessage());
   }
 
   @Test
