@@ -166,9 +166,24 @@ public final class FittedSdrm {
    */
   public void generateRows(
       int users, int from, int to, Resolution resolution, long seed, RowConsumer consumer) {
+    generateRows(users, from, to, resolution, seed, config().binarizer(), consumer);
+  }
+
+  /**
+   * As {@link #generateRows(int, int, int, Resolution, long, RowConsumer)} with {@code binarizer}
+   * instead of the configured one (for example a saved model streamed with another rule).
+   */
+  public void generateRows(
+      int users,
+      int from,
+      int to,
+      Resolution resolution,
+      long seed,
+      Binarizer binarizer,
+      RowConsumer consumer) {
     Objects.requireNonNull(resolution, "resolution");
+    Objects.requireNonNull(binarizer, "binarizer");
     Objects.requireNonNull(consumer, "consumer");
-    Binarizer binarizer = config().binarizer();
     double threshold;
     boolean inclusive;
     switch (binarizer.kind()) {

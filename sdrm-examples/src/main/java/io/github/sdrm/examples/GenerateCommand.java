@@ -6,10 +6,12 @@ import io.github.sdrm.Resolution;
 import io.github.sdrm.Sdrm;
 import io.github.sdrm.data.InteractionMatrix;
 import io.github.sdrm.datasets.AtomicFiles;
+import io.github.sdrm.datasets.InteractionWriter;
 import io.github.sdrm.datasets.LabeledMatrix;
 import io.github.sdrm.datasets.MatrixMarket;
 import io.github.sdrm.datasets.TripletCsv;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -88,6 +90,29 @@ final class GenerateCommand implements Callable<Integer> {
               + "; with --load-model, the model's generation seed)")
   Long seed;
 
+  @Option(
+      names = "--from",
+      paramLabel = "U",
+      description =
+          "write only users [U, --to) of the job of --users users (a shard; default 0). Shards of"
+              + " one job agree bit for bit with the whole job; cut at multiples of the"
+              + " generation batch size (1000 by default) to waste nothing")
+  Integer from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "U",
+      description = "end of the shard, exclusive (default: --users)")
+  Integer to;
+
+  @Option(
+      names = "--exact-threshold",
+      description =
+          "equal-sparsity with the exact quantile of this job's own logits (the paper's rule;"
+              + " holds users x items floats in memory, no shards). Default: the model's"
+              + " threshold from a 4,096-user sample, streamed in bounded memory")
+  boolean exactThreshold;
+
   @Option(names = "--save-model", paramLabel = "FILE", description = "also save the model")
   Path saveModel;
 
@@ -120,6 +145,26 @@ final class GenerateCommand implements Callable<Integer> {
     Sdrm.Builder builder = model.builder();
     long trainingSeed = seed != null ? seed : Sdrm.DEFAULT_SEED;
     LabeledMatrix data = InputFiles.load(input, format);
+    int n = users != null ? users : data.matrix().rows();
+    int lo = from != null ? from : 0;
+    int hi = to != null ? to : n;
+    if (lo < 0 || lo > hi || hi > n) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "expected 0 <= --from <= --to <= --users (%d), found --from %d --to %d",
+              n,
+              lo,
+              hi));
+    }
+    if (exactThreshold && binarize != Binarize.EQUAL_SPARSITY) {
+      throw new IllegalArgumentException("--exact-threshold applies to --binarize equal-sparsity");
+    }
+    if (exactThreshold && (lo != 0 || hi != n)) {
+      throw new IllegalArgumentException(
+          "--exact-threshold takes the quantile of the whole job; it cannot be used with"
+              + " --from / --to");
+    }
     Sdrm sdrm =
         builder
             .seed(trainingSeed)
@@ -137,63 +182,153 @@ final class GenerateCommand implements Callable<Integer> {
               input,
               data.matrix().columns()));
     }
-    if (saveModel != null) {
-      fitted.save(saveModel);
-    }
-    int n = users != null ? users : data.matrix().rows();
     long generationSeed = seed != null ? seed : fitted.provenance().generationSeed();
+    List<String> itemIds = data.itemIds();
     if (binarize == Binarize.RAW) {
-      float[] logits = fitted.generateScores(n, resolution, generationSeed).data().asFloat();
-      writeRawCsv(output, logits, n, data.itemIds(), fitted.items());
+      if (saveModel != null) {
+        fitted.save(saveModel);
+      }
+      try {
+        writeRawCsv(output, fitted, n, lo, hi, generationSeed, itemIds);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
       cli.out.printf(
           Locale.ROOT,
-          "wrote %s: logits of %d synthetic users x %d items%n",
+          "wrote %s: logits of users [%d, %d) of %d synthetic users x %d items%n",
           output,
+          lo,
+          hi,
           n,
           fitted.items());
       return 0;
     }
-    InteractionMatrix synthetic =
-        binarizer.apply(
-            fitted.generateScores(n, resolution, generationSeed).data().asFloat(),
-            n,
-            fitted.items(),
-            fitted.provenance().fitDensity());
-    LabeledMatrix labeled = new LabeledMatrix(synthetic, null, data.itemIds());
-    if (mtx) {
-      MatrixMarket.write(output, labeled);
-    } else {
-      TripletCsv.write(output, labeled);
+    if (exactThreshold) {
+      if (saveModel != null) {
+        fitted.save(saveModel);
+      }
+      InteractionMatrix synthetic =
+          binarizer.apply(
+              fitted.generateScores(n, resolution, generationSeed).data().asFloat(),
+              n,
+              fitted.items(),
+              fitted.provenance().fitDensity());
+      LabeledMatrix labeled = new LabeledMatrix(synthetic, null, itemIds);
+      if (mtx) {
+        MatrixMarket.write(output, labeled);
+      } else {
+        TripletCsv.write(output, labeled);
+      }
+      report(synthetic.rows(), synthetic.storedCount(), n, lo, hi, data, "exact quantile");
+      return 0;
     }
-    cli.out.printf(
-        Locale.ROOT,
-        "wrote %s: %d synthetic users x %d items, %d interactions"
-            + " (density %.5f; input %.5f)%n",
-        output,
-        synthetic.rows(),
-        synthetic.columns(),
-        synthetic.storedCount(),
-        synthetic.density(),
-        data.matrix().density());
+    String rule = "logit > 0";
+    if (binarize == Binarize.EQUAL_SPARSITY) {
+      // computed (or read from a loaded model) before saving, so the saved model carries it
+      double threshold =
+          fitted.equalSparsityThreshold(resolution, fitted.provenance().fitDensity());
+      rule =
+          String.format(
+              Locale.ROOT,
+              "threshold %.5f from a %d-user sample",
+              threshold,
+              FittedSdrm.THRESHOLD_SAMPLE_USERS);
+    }
+    if (saveModel != null) {
+      fitted.save(saveModel);
+    }
+    Progress.StatusLine status = progress.status(cli.err);
+    long started = System.nanoTime();
+    long[] nextReport = {started + 10_000_000_000L};
+    try (InteractionWriter writer =
+        InteractionWriter.open(
+            output, InteractionWriter.Format.forPath(output), hi - lo, fitted.items(), itemIds)) {
+      fitted.generateRows(
+          n,
+          lo,
+          hi,
+          resolution,
+          generationSeed,
+          binarizer,
+          (user, cols, count) -> {
+            try {
+              writer.writeRow(cols, count);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            long now = System.nanoTime();
+            if (now >= nextReport[0]) {
+              nextReport[0] = now + 10_000_000_000L;
+              int done = writer.rowsWritten();
+              status.accept(
+                  String.format(
+                      Locale.ROOT,
+                      "generate: %d/%d users (%d %%), %.0f users/s",
+                      done,
+                      hi - lo,
+                      100L * done / Math.max(1, hi - lo),
+                      done / ((now - started) / 1e9)));
+            }
+          });
+      writer.commit();
+      status.finish();
+      report(writer.rowsWritten(), writer.entriesWritten(), n, lo, hi, data, rule);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
     return 0;
   }
 
-  private static void writeRawCsv(
-      Path output, float[] logits, int users, List<String> items, int columns) throws IOException {
+  private void report(
+      int rows, long entries, int n, int lo, int hi, LabeledMatrix data, String rule) {
+    String range =
+        lo == 0 && hi == n ? "" : String.format(Locale.ROOT, " [%d, %d) of %d", lo, hi, n);
+    cli.out.printf(
+        Locale.ROOT,
+        "wrote %s: %d synthetic users%s x %d items, %d interactions"
+            + " (density %.5f; input %.5f; %s)%n",
+        output,
+        rows,
+        range,
+        data.matrix().columns(),
+        entries,
+        rows == 0 ? 0.0 : (double) entries / ((long) rows * data.matrix().columns()),
+        data.matrix().density(),
+        rule);
+  }
+
+  /** Logits as {@code user,item,logit} lines, users numbered from 0 within the range. */
+  private void writeRawCsv(
+      Path output, FittedSdrm fitted, int n, int lo, int hi, long seed, List<String> items)
+      throws IOException {
+    int columns = fitted.items();
     AtomicFiles.writeText(
         output,
         out -> {
           out.write("user,item,logit\n");
-          for (int u = 0; u < users; u++) {
-            for (int i = 0; i < columns; i++) {
-              out.write(Integer.toString(u));
-              out.write(',');
-              out.write(items == null ? Integer.toString(i) : items.get(i));
-              out.write(',');
-              out.write(Float.toString(logits[u * columns + i]));
-              out.write('\n');
-            }
-          }
+          fitted.generateScores(
+              n,
+              lo,
+              hi,
+              resolution,
+              seed,
+              (first, count, logits) -> {
+                try {
+                  for (int u = 0; u < count; u++) {
+                    String user = Integer.toString(first - lo + u);
+                    for (int i = 0; i < columns; i++) {
+                      out.write(user);
+                      out.write(',');
+                      out.write(items == null ? Integer.toString(i) : items.get(i));
+                      out.write(',');
+                      out.write(Float.toString(logits[u * columns + i]));
+                      out.write('\n');
+                    }
+                  }
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
         });
   }
 }
