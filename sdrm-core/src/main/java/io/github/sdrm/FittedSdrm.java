@@ -5,6 +5,7 @@ import io.github.sdrm.model.LatentDenoiser;
 import io.github.sdrm.model.MultiVae;
 import io.github.sdrm.model.NoiseSchedule;
 import io.github.sdrm.model.Sampler;
+import io.github.sdrm.nn.Buffers;
 import io.github.sdrm.nn.NoiseSource;
 import io.github.sdrm.nn.Threads;
 import io.github.sdrm.nn.Workspaces;
@@ -516,7 +517,7 @@ public final class FittedSdrm {
                   denoiser, schedule, startSteps, config().noiseVarianceDiminisher(), noise);
         }
         try (var ws = Workspaces.open("SDRM_DECODE")) {
-          block = vae.decode(latents).data().asFloat();
+          block = Buffers.floats(vae.decode(latents));
         }
         latents.close();
       }

@@ -1,5 +1,6 @@
 package io.github.sdrm.data;
 
+import io.github.sdrm.nn.Buffers;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -338,7 +339,7 @@ public final class InteractionMatrix {
     }
     float[] buf = new float[n * columns];
     fill(rowIndices, (i, c, v) -> buf[i * columns + c] = v);
-    INDArray a = Nd4j.create(buf, new long[] {n, columns}, DataType.FLOAT);
+    INDArray a = Buffers.floats(buf, n, columns);
     return dataType == DataType.FLOAT ? a : a.castTo(dataType);
   }
 

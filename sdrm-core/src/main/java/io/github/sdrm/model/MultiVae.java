@@ -1,7 +1,10 @@
 package io.github.sdrm.model;
 
+import io.github.sdrm.nn.Buffers;
 import io.github.sdrm.nn.Initializers;
 import io.github.sdrm.nn.Param;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -306,8 +309,14 @@ public final class MultiVae {
       }
       return Nd4j.create(out, shape, DataType.DOUBLE);
     }
-    float[] w = w1.value().data().asFloat();
-    float[] bias = b1.value().data().asFloat();
+    // only the W₁ rows of the batch's items are read, in bulk
+    Gathered g = gather(s, xdVals);
+    FloatBuffer w = Buffers.view(w1.value());
+    float[] wRows = new float[g.columns.length * hidden];
+    for (int j = 0; j < g.columns.length; j++) {
+      w.get(g.columns[j] * hidden, wRows, j * hidden, hidden);
+    }
+    float[] bias = Buffers.floats(b1.value());
     float[] out = new float[s.rows * hidden];
     for (int b = 0; b < s.rows; b++) {
       int o = b * hidden;
@@ -317,13 +326,37 @@ public final class MultiVae {
         if (v == 0f) {
           continue;
         }
-        int r = s.cols[k] * hidden;
+        int r = g.slot[k] * hidden;
         for (int j = 0; j < hidden; j++) {
-          out[o + j] += v * w[r + j];
+          out[o + j] += v * wRows[r + j];
         }
       }
     }
-    return Nd4j.create(out, shape, DataType.FLOAT);
+    return Buffers.floats(out, shape);
+  }
+
+  /** The distinct items of a batch's non-zero inputs, and each stored entry's index among them. */
+  private record Gathered(int[] columns, int[] slot) {}
+
+  private Gathered gather(SparseBatch s, double[] xdVals) {
+    int[] slotOfColumn = new int[items];
+    Arrays.fill(slotOfColumn, -1);
+    int[] slot = new int[s.cols.length];
+    int[] columns = new int[Math.min(items, s.cols.length)];
+    int distinct = 0;
+    for (int k = 0; k < s.cols.length; k++) {
+      if (xdVals[k] == 0) {
+        slot[k] = -1;
+        continue;
+      }
+      int c = s.cols[k];
+      if (slotOfColumn[c] < 0) {
+        slotOfColumn[c] = distinct;
+        columns[distinct++] = c;
+      }
+      slot[k] = slotOfColumn[c];
+    }
+    return new Gathered(Arrays.copyOf(columns, distinct), slot);
   }
 
   /** dW₁ += x̃ᵀ·δ over the stored entries only, db₁ += Σ_rows δ. */
@@ -344,8 +377,11 @@ public final class MultiVae {
       }
       w1.grad().addi(Nd4j.create(g, shape, DataType.DOUBLE));
     } else {
-      float[] d = da1.data().asFloat();
-      float[] g = new float[items * hidden];
+      // the gradient's rows of the batch's items are summed here and written in bulk; every other
+      // row stays zero (lossAndGradient zeroed it), so this sets dW₁ rather than adding to it
+      Gathered gathered = gather(s, xdVals);
+      float[] d = Buffers.floats(da1);
+      float[] g = new float[gathered.columns.length * hidden];
       for (int b = 0; b < s.rows; b++) {
         int o = b * hidden;
         for (int k = s.ptr[b]; k < s.ptr[b + 1]; k++) {
@@ -353,13 +389,16 @@ public final class MultiVae {
           if (v == 0f) {
             continue;
           }
-          int r = s.cols[k] * hidden;
+          int r = gathered.slot[k] * hidden;
           for (int j = 0; j < hidden; j++) {
             g[r + j] += v * d[o + j];
           }
         }
       }
-      w1.grad().addi(Nd4j.create(g, shape, DataType.FLOAT));
+      FloatBuffer grad = Buffers.view(w1.grad());
+      for (int j = 0; j < gathered.columns.length; j++) {
+        grad.put(gathered.columns[j] * hidden, g, j * hidden, hidden);
+      }
     }
     INDArray ones = Nd4j.ones(da1.dataType(), 1, da1.rows());
     Nd4j.gemm(ones, da1, b1.grad(), false, false, 1.0, 1.0);
