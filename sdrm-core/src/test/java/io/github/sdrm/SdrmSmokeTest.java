@@ -29,6 +29,10 @@ class SdrmSmokeTest {
 
     Path file = dir.resolve("m.sdrm");
     model.save(file);
+    // readable by others, like any file written directly (not the temporary file's private mode)
+    assertEquals(
+        "rw-r--r--",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     FittedSdrm loaded = FittedSdrm.load(file);
     assertEquals(full, loaded.generate(25, Resolution.FULL));
     assertEquals(multi, loaded.generate(25, Resolution.MULTI));

@@ -257,9 +257,10 @@ final class GenerateCommand implements Callable<Integer> {
               throw new UncheckedIOException(e);
             }
             long now = System.nanoTime();
-            if (now >= nextReport[0]) {
+            // at most every 10 s, and only after whole blocks (the first rows arrive together)
+            int done = user + 1 - lo;
+            if (now >= nextReport[0] && (done % 1000 == 0 || user + 1 == hi)) {
               nextReport[0] = now + 10_000_000_000L;
-              int done = writer.rowsWritten();
               status.accept(
                   String.format(
                       Locale.ROOT,

@@ -97,7 +97,7 @@ public final class StreamingBenchmark implements Callable<Integer> {
               throw new UncheckedIOException(e);
             }
             long now = System.nanoTime();
-            if (now >= nextSample[0]) {
+            if (now >= nextSample[0] && ((user + 1) % 1000 == 0 || user + 1 == users)) {
               nextSample[0] = now + 2_000_000_000L;
               double s = (now - start) / 1e9;
               double mib = BenchSupport.procStatusMiB("VmRSS");
