@@ -109,6 +109,8 @@ public final class SdrmCli implements Callable<Integer> {
     cl.registerConverter(
         TuneCommand.SamplerChoice.class, new Choice<>(TuneCommand.SamplerChoice.class));
     cl.registerConverter(
+        TuneCommand.PruneChoice.class, new Choice<>(TuneCommand.PruneChoice.class));
+    cl.registerConverter(
         TuneCommand.ObjectiveOn.class, new Choice<>(TuneCommand.ObjectiveOn.class));
     cl.registerConverter(
         TuneCommand.GeneratorChoice.class, new Choice<>(TuneCommand.GeneratorChoice.class));

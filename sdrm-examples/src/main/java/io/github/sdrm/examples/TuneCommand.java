@@ -10,7 +10,9 @@ import io.github.sdrm.datasets.RawRatings;
 import io.github.sdrm.datasets.TripletCsv;
 import io.github.sdrm.recsys.Generator;
 import io.github.sdrm.recsys.Setting;
+import io.github.sdrm.recsys.tune.MedianPruner;
 import io.github.sdrm.recsys.tune.Parameter;
+import io.github.sdrm.recsys.tune.Pruner;
 import io.github.sdrm.recsys.tune.RandomSampler;
 import io.github.sdrm.recsys.tune.Sampler;
 import io.github.sdrm.recsys.tune.SdrmObjective;
@@ -126,6 +128,29 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--sampler", paramLabel = "S", description = "tpe or random (default tpe)")
   SamplerChoice sampler = SamplerChoice.TPE;
 
+  /** Early stopping of trials. */
+  enum PruneChoice {
+    /** Every trial runs all its runs. */
+    NONE,
+    /** Optuna's median rule on the mean after each run. */
+    MEDIAN
+  }
+
+  @Option(
+      names = "--prune",
+      paramLabel = "P",
+      description =
+          "none or median: stop a trial after a run when its mean so far is below the median of"
+              + " the complete trials' means after as many runs (Optuna's MedianPruner; needs"
+              + " --runs > 1) (default none)")
+  PruneChoice prune = PruneChoice.NONE;
+
+  @Option(
+      names = "--prune-startup",
+      paramLabel = "N",
+      description = "complete trials before pruning starts (default 5)")
+  int pruneStartup = 5;
+
   @Option(
       names = "--space",
       paramLabel = "FILE",
@@ -226,6 +251,10 @@ final class TuneCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintStream out = cli.out;
     PrintStream err = cli.err;
+    if (pruneStartup < 0) {
+      throw new IllegalArgumentException(
+          "--prune-startup must be at least 0, found " + pruneStartup);
+    }
     if (trials < 1 || runs < 1 || k < 1 || threads < 1) {
       throw new IllegalArgumentException(
           String.format(
@@ -310,7 +339,7 @@ final class TuneCommand implements Callable<Integer> {
     String metric = (ndcg ? "NDCG@" : "Recall@") + k;
     out.printf(
         Locale.ROOT,
-        "tune %s: %s of %s, %s, %s; %s sampler, %d trials, %d run(s) each; scored on %s%n",
+        "tune %s: %s of %s, %s, %s; %s sampler, %d trials, %d run(s) each%s; scored on %s%n",
         name,
         metric,
         recommender,
@@ -319,6 +348,7 @@ final class TuneCommand implements Callable<Integer> {
         sampler.name().toLowerCase(Locale.ROOT),
         trials,
         runs,
+        prune == PruneChoice.MEDIAN ? ", median pruning after " + pruneStartup + " trials" : "",
         where);
     SdrmObjective objective =
         new SdrmObjective(
@@ -341,6 +371,7 @@ final class TuneCommand implements Callable<Integer> {
             .timeout(limit)
             .seed(seed)
             .resume(resume)
+            .pruner(prune == PruneChoice.MEDIAN ? new MedianPruner(pruneStartup, 0) : Pruner.NONE)
             .listener(
                 (t, best, total) ->
                     err.printf(
@@ -348,9 +379,11 @@ final class TuneCommand implements Callable<Integer> {
                         "trial %d/%d: %s, %.0f s%s; best %s%n",
                         t.number() + 1,
                         total,
-                        t.state() == Trial.State.COMPLETE
-                            ? String.format(Locale.ROOT, "%s %.4f", metric, t.value())
-                            : "FAILED (" + t.message() + ")",
+                        switch (t.state()) {
+                          case COMPLETE -> String.format(Locale.ROOT, "%s %.4f", metric, t.value());
+                          case PRUNED -> "PRUNED (" + t.message() + ")";
+                          default -> "FAILED (" + t.message() + ")";
+                        },
                         t.seconds(),
                         t.vaeEpochs() > 0 ? ", VAE " + t.vaeEpochs() + " epochs" : "",
                         best == null

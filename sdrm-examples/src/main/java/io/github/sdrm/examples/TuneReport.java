@@ -67,7 +67,7 @@ final class TuneReport {
       h.append("<tr><td class=\"num\">")
           .append(t.number() + 1)
           .append("</td><td>")
-          .append(t.state() == Trial.State.COMPLETE ? "complete" : "failed")
+          .append(t.state().name().toLowerCase(Locale.ROOT))
           .append("</td><td class=\"num\">")
           .append(
               t.state() == Trial.State.COMPLETE

@@ -84,6 +84,43 @@ class TuneCommandTest {
   }
 
   @Test
+  void tune_medianPruning_betweenRuns() throws IOException {
+    Path journal = dir.resolve("out-pruned.jsonl");
+    CliRun r =
+        CliRun.of(
+            "tune",
+            "--dataset",
+            "embedded",
+            "--space",
+            smallSpace().toString(),
+            "--journal",
+            journal.toString(),
+            "--trials",
+            "4",
+            "--runs",
+            "2",
+            "--vae-epochs",
+            "3",
+            "--seed",
+            "5",
+            "--prune",
+            "median",
+            "--prune-startup",
+            "1");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("2 run(s) each, median pruning after 1 trials"), r.out());
+    List<String> lines = Files.readAllLines(journal);
+    assertEquals(4, lines.size());
+    for (String line : lines) {
+      // the mean after each run is journalled; a pruned trial stopped after its first run
+      boolean pruned = line.contains("\"state\":\"PRUNED\"");
+      int values = line.substring(line.indexOf("\"intermediate\":[")).split(",").length;
+      assertEquals(pruned ? 1 : 2, values, line);
+    }
+    assertTrue(lines.get(0).contains("\"state\":\"COMPLETE\""), "no pruning before 1 complete");
+  }
+
+  @Test
   void tune_badInput_oneLineExitTwo() throws IOException {
     Path journal = dir.resolve("j.jsonl");
     Path space = Files.writeString(dir.resolve("bad.json"), "{\"lr\": {\"type\": \"float\"}}");

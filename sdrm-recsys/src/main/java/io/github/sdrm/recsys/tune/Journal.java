@@ -45,6 +45,13 @@ public final class Journal {
       first = false;
     }
     b.append("},\"message\":").append(t.message() == null ? "null" : Json.quote(t.message()));
+    if (!t.intermediate().isEmpty()) {
+      b.append(",\"intermediate\":[");
+      for (int i = 0; i < t.intermediate().size(); i++) {
+        b.append(i == 0 ? "" : ",").append(Json.number(t.intermediate().get(i)));
+      }
+      b.append(']');
+    }
     return b.append('}').toString();
   }
 
@@ -169,6 +176,22 @@ public final class Journal {
         ((Number) m.get("seed")).longValue(),
         ((Number) m.get("seconds")).doubleValue(),
         ((Number) m.get("vaeEpochs")).intValue(),
-        (String) m.get("message"));
+        (String) m.get("message"),
+        intermediate(m.get("intermediate")));
+  }
+
+  /** The intermediate values (absent in journals of searches without them). */
+  private static List<Double> intermediate(Object o) {
+    if (o == null) {
+      return List.of();
+    }
+    if (!(o instanceof List<?> values)) {
+      throw new IllegalArgumentException("\"intermediate\" is not an array");
+    }
+    List<Double> out = new ArrayList<>();
+    for (Object v : values) {
+      out.add(v == null ? Double.NaN : ((Number) v).doubleValue());
+    }
+    return out;
   }
 }

@@ -4,6 +4,7 @@ import io.github.sdrm.FittedSdrm;
 import io.github.sdrm.Sdrm;
 import io.github.sdrm.data.InteractionMatrix;
 import io.github.sdrm.data.Permutations;
+import io.github.sdrm.eval.RankingMetrics;
 import io.github.sdrm.recsys.Experiment;
 import io.github.sdrm.recsys.Generator;
 import io.github.sdrm.recsys.Recommender;
@@ -110,7 +111,20 @@ public final class SdrmObjective implements Study.Objective {
 
   @Override
   public Study.Result evaluate(Map<String, Double> params, long seed) {
+    return evaluate(params, seed, (step, value) -> {});
+  }
+
+  /**
+   * Trains and scores the runs one after another, reporting the mean so far after each run (as the
+   * authors' search did), so that a pruner can stop a trial between runs.
+   */
+  @Override
+  public Study.Result evaluate(
+      Map<String, Double> params, long seed, Study.Intermediate intermediate) {
     int[] epochs = {0};
+    ResultTable.Key key =
+        new ResultTable.Key("tune", recommender, setting, generator.displayName());
+    double[] sum = {0};
     ResultTable table =
         Experiment.builder("tune", train, users)
             .sdrm(builder(params, seed).build())
@@ -124,11 +138,18 @@ public final class SdrmObjective implements Study.Objective {
                   public void onGeneratorFitted(int run, FittedSdrm model) {
                     epochs[0] += model.provenance().vaeEpochs();
                   }
+
+                  @Override
+                  public void onResult(int run, ResultTable.Key k, RankingMetrics.Result r) {
+                    if (k.equals(key)) {
+                      sum[0] +=
+                          ndcg ? r.ndcg(SdrmObjective.this.k) : r.recall(SdrmObjective.this.k);
+                      intermediate.report(run, sum[0] / (run + 1));
+                    }
+                  }
                 })
             .build()
             .run();
-    ResultTable.Key key =
-        new ResultTable.Key("tune", recommender, setting, generator.displayName());
     double v = ndcg ? table.ndcg(key, k).mean() : table.recall(key, k).mean();
     return new Study.Result(v, epochs[0] / runs);
   }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Journal}. {@link Builder#resume} continues a journal: because suggestions depend only on the
  * finished trials and the trial number, and trial i runs with seed {@code seed + i}, the trials
  * that follow are those an uninterrupted search would have run. A trial whose objective throws (or
- * returns NaN) is recorded as failed and the search goes on.
+ * returns NaN) is recorded as failed and the search goes on. With a {@link Pruner}, an objective
+ * that reports intermediate values ({@link Intermediate}) can be stopped early; such a trial is
+ * recorded as pruned.
  */
 public final class Study {
   private static final Logger LOG = LoggerFactory.getLogger(Study.class);
@@ -33,6 +36,34 @@ public final class Study {
      * @param seed the seed this trial must use
      */
     Result evaluate(Map<String, Double> params, long seed) throws Exception;
+
+    /**
+     * Scores one set of parameters, reporting intermediate values (for example the mean after each
+     * run) so that a pruner can stop it. The default ignores {@code intermediate}.
+     */
+    default Result evaluate(Map<String, Double> params, long seed, Intermediate intermediate)
+        throws Exception {
+      return evaluate(params, seed);
+    }
+  }
+
+  /** Where a running objective reports its intermediate values. */
+  public interface Intermediate {
+    /**
+     * Reports the value at {@code step} (0, 1, … in order).
+     *
+     * @throws TrialPrunedException when the study's pruner stops the trial; let it propagate
+     */
+    void report(int step, double value);
+  }
+
+  /** Thrown by {@link Intermediate#report} to stop a pruned trial. */
+  public static final class TrialPrunedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TrialPrunedException(String message) {
+      super(message, null, false, false);
+    }
   }
 
   /**
@@ -58,6 +89,7 @@ public final class Study {
   private final long seed;
   private final boolean resume;
   private final Listener listener;
+  private final Pruner pruner;
 
   private Study(Builder b) {
     this.space = b.space;
@@ -69,6 +101,7 @@ public final class Study {
     this.seed = b.seed;
     this.resume = b.resume;
     this.listener = b.listener;
+    this.pruner = b.pruner;
   }
 
   /** A builder. */
@@ -130,8 +163,25 @@ public final class Study {
     Map<String, Double> params = sampler.suggest(space, history, number);
     long trialSeed = seed + number;
     long t0 = System.nanoTime();
+    List<Double> reported = new ArrayList<>();
+    Intermediate intermediate =
+        (step, value) -> {
+          if (step != reported.size()) {
+            throw new IllegalStateException(
+                "intermediate steps must be reported in order from 0; expected "
+                    + reported.size()
+                    + ", found "
+                    + step);
+          }
+          reported.add(value);
+          if (pruner.shouldPrune(step, reported, history)) {
+            throw new TrialPrunedException(
+                String.format(
+                    Locale.ROOT, "pruned at step %d with %.6f by %s", step, value, pruner));
+          }
+        };
     try {
-      Result r = objective.evaluate(params, trialSeed);
+      Result r = objective.evaluate(params, trialSeed, intermediate);
       double seconds = (System.nanoTime() - t0) / 1e9;
       return Double.isFinite(r.value())
           ? new Trial(
@@ -142,7 +192,8 @@ public final class Study {
               trialSeed,
               seconds,
               r.vaeEpochs(),
-              null)
+              null,
+              reported)
           : new Trial(
               number,
               Trial.State.FAILED,
@@ -151,7 +202,20 @@ public final class Study {
               trialSeed,
               seconds,
               r.vaeEpochs(),
-              "the objective was " + r.value());
+              "the objective was " + r.value(),
+              reported);
+    } catch (TrialPrunedException e) {
+      LOG.info("trial {} {}", number, e.getMessage());
+      return new Trial(
+          number,
+          Trial.State.PRUNED,
+          params,
+          Double.NaN,
+          trialSeed,
+          (System.nanoTime() - t0) / 1e9,
+          0,
+          e.getMessage(),
+          reported);
     } catch (Exception | OutOfMemoryError e) {
       LOG.warn("trial {} failed: {}", number, e.toString());
       return new Trial(
@@ -162,7 +226,8 @@ public final class Study {
           trialSeed,
           (System.nanoTime() - t0) / 1e9,
           0,
-          e.toString());
+          e.toString(),
+          reported);
     }
   }
 
@@ -177,6 +242,7 @@ public final class Study {
     private long seed;
     private boolean resume;
     private Listener listener = (t, b, n) -> {};
+    private Pruner pruner = Pruner.NONE;
 
     private Builder(SearchSpace space, Sampler sampler, Objective objective) {
       this.space = Objects.requireNonNull(space, "space");
@@ -223,6 +289,12 @@ public final class Study {
     /** Progress callbacks. */
     public Builder listener(Listener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Stops trials early whose intermediate values are clearly worse (default: never). */
+    public Builder pruner(Pruner pruner) {
+      this.pruner = Objects.requireNonNull(pruner, "pruner");
       return this;
     }
 

@@ -95,7 +95,13 @@ public final class TpeSampler implements Sampler {
     List<Trial> ranked = new ArrayList<>(complete);
     ranked.sort(
         Comparator.comparingDouble((Trial t) -> -t.value()).thenComparingInt(Trial::number));
-    int nBelow = gamma(complete.size());
+    // pruned trials rank below every complete one (as in Optuna): they join the "above" group
+    for (Trial t : history) {
+      if (t.state() == Trial.State.PRUNED) {
+        ranked.add(t);
+      }
+    }
+    int nBelow = Math.min(gamma(ranked.size()), complete.size());
     List<Trial> below = new ArrayList<>(ranked.subList(0, nBelow));
     List<Trial> above = new ArrayList<>(ranked.subList(nBelow, ranked.size()));
     below.sort(Comparator.comparingInt(Trial::number));

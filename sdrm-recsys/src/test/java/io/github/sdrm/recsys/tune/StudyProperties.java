@@ -121,19 +121,28 @@ class StudyProperties {
   }
 
   @Property(tries = 100)
-  void journalRoundTrip(@ForAll long seed, @ForAll boolean failed) throws IOException {
+  void journalRoundTrip(
+      @ForAll long seed, @ForAll Trial.State state, @ForAll @IntRange(min = 0, max = 4) int steps)
+      throws IOException {
     SearchSpace space = randomSpace(seed);
     Map<String, Double> p = new RandomSampler(seed).suggest(space, List.of(), 0);
+    SplittableRandom r = new SplittableRandom(seed);
+    List<Double> intermediate = new ArrayList<>();
+    for (int i = 0; i < steps; i++) {
+      intermediate.add(r.nextDouble(-1, 1) / 3);
+    }
+    boolean complete = state == Trial.State.COMPLETE;
     Trial t =
         new Trial(
             0,
-            failed ? Trial.State.FAILED : Trial.State.COMPLETE,
+            state,
             p,
-            failed ? Double.NaN : objective(p),
+            complete ? objective(p) : Double.NaN,
             seed,
             12.5,
             17,
-            failed ? "java.lang.IllegalStateException: \"quoted\"\nline" : null);
+            complete ? null : "java.lang.IllegalStateException: \"quoted\"\nline",
+            intermediate);
     Path f = Files.createTempFile("sdrm-journal", ".jsonl");
     try {
       Files.delete(f);
@@ -147,8 +156,87 @@ class StudyProperties {
       assertEquals(t.seed(), u.seed());
       assertEquals(t.vaeEpochs(), u.vaeEpochs());
       assertEquals(t.message(), u.message());
+      assertEquals(t.intermediate(), u.intermediate());
     } finally {
       Files.deleteIfExists(f);
+    }
+  }
+
+  /** Three steps whose running values rank trials as the final value does. */
+  static Study.Objective steppedObjective() {
+    return new Study.Objective() {
+      @Override
+      public Study.Result evaluate(Map<String, Double> p, long s) {
+        return evaluate(p, s, (step, v) -> {});
+      }
+
+      @Override
+      public Study.Result evaluate(Map<String, Double> p, long s, Study.Intermediate report) {
+        double v = objective(p);
+        for (int step = 0; step < 3; step++) {
+          report.report(step, v + 0.01 * step);
+        }
+        return new Study.Result(v + 0.02, 0);
+      }
+    };
+  }
+
+  @Property(tries = 20)
+  void withMedianPruning_resumeRunsTheSameTrials_andPrunedTrialsStopEarly(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 24) int stopAfter) throws IOException {
+    SearchSpace space = randomSpace(seed);
+    Path dir = Files.createTempDirectory("sdrm-study");
+    try {
+      Study.Objective f = steppedObjective();
+      Sampler sampler = new TpeSampler(seed);
+      Pruner pruner = new MedianPruner(3, 0);
+      List<Trial> whole =
+          Study.builder(space, sampler, f)
+              .journal(dir.resolve("a.jsonl"))
+              .trials(25)
+              .seed(seed)
+              .pruner(pruner)
+              .build()
+              .run();
+      Path b = dir.resolve("b.jsonl");
+      Study.builder(space, sampler, f)
+          .journal(b)
+          .trials(stopAfter)
+          .seed(seed)
+          .pruner(pruner)
+          .build()
+          .run();
+      List<Trial> resumed =
+          Study.builder(space, sampler, f)
+              .journal(b)
+              .trials(25)
+              .seed(seed)
+              .pruner(pruner)
+              .resume(true)
+              .build()
+              .run();
+      assertEquals(TpeSamplerTest.outcomes(whole), TpeSamplerTest.outcomes(resumed));
+      for (Trial t : whole) {
+        if (t.state() == Trial.State.PRUNED) {
+          // pruned at step 0: below the median of the complete trials' first values
+          assertEquals(1, t.intermediate().size(), t.toString());
+          assertTrue(Double.isNaN(t.value()));
+        } else {
+          assertEquals(Trial.State.COMPLETE, t.state());
+          assertEquals(3, t.intermediate().size());
+        }
+      }
+      for (int i = 0; i < 3; i++) {
+        assertEquals(Trial.State.COMPLETE, whole.get(i).state(), "no pruning before 3 complete");
+      }
+      assertTrue(
+          whole.stream().anyMatch(t -> t.state() == Trial.State.PRUNED),
+          "a search of 25 trials prunes some");
+    } finally {
+      for (String f : new String[] {"a.jsonl", "b.jsonl"}) {
+        Files.deleteIfExists(dir.resolve(f));
+      }
+      Files.delete(dir);
     }
   }
 }
