@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
  * Streams many synthetic users from a saved model to a file, as {@code sdrm generate} does, and
  * reports throughput and memory: resident memory (VmRSS) sampled every 2 s, the peak heap, and the
  * output's density against the target. Run it with a small heap ({@code -Xmx1g}) to check that
- * memory does not grow with the number of users. Target (issue 11): 1,000,000 users of an ML-100K
- * model and 100,000 of an ADM-sized one with heap &lt;= 1 GB and flat resident memory.
+ * memory does not grow with the number of users. Threads: the model's configuration. Target (issue
+ * 11): 1,000,000 users of an ML-100K model and 100,000 of an ADM-sized one with heap &lt;= 1 GB and
+ * flat resident memory.
  */
 @Command(name = "StreamingBenchmark", mixinStandardHelpOptions = true, sortOptions = false)
 public final class StreamingBenchmark implements Callable<Integer> {
@@ -39,9 +40,6 @@ public final class StreamingBenchmark implements Callable<Integer> {
       description = ".mtx = Matrix Market, else CSV")
   Path output;
 
-  @Option(names = "--threads", paramLabel = "N", description = "BLAS threads (default 2)")
-  int threads = 2;
-
   @Option(
       names = "--keep",
       description = "keep the output file (default: deleted after measuring its size)")
@@ -56,7 +54,7 @@ public final class StreamingBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BenchSupport.useThreads(threads);
+    // generation applies the model's own thread settings
     FittedSdrm fitted = FittedSdrm.load(model);
     System.out.printf(
         Locale.ROOT,
