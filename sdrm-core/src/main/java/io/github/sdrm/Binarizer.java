@@ -138,15 +138,7 @@ public final class Binarizer {
     int[][] cols = new int[rows][];
     int[] buf = new int[columns];
     for (int r = 0; r < rows; r++) {
-      int n = 0;
-      int base = r * columns;
-      for (int c = 0; c < columns; c++) {
-        float v = logits[base + c];
-        if (inclusive ? v >= threshold : v > threshold) {
-          buf[n++] = c;
-        }
-      }
-      cols[r] = Arrays.copyOf(buf, n);
+      cols[r] = Arrays.copyOf(buf, ones(logits, r * columns, columns, threshold, inclusive, buf));
     }
     return InteractionMatrix.fromRows(columns, cols, null);
   }
@@ -172,6 +164,22 @@ public final class Binarizer {
     int hi = Math.min(lo + 1, sorted.length - 1);
     double t = pos - lo;
     return lerp(sorted[lo], sorted[hi], t);
+  }
+
+  /**
+   * Writes the columns of one row whose logit is at least (inclusive) or above {@code threshold}
+   * into {@code out}, ascending, and returns how many there are.
+   */
+  static int ones(
+      float[] logits, int base, int columns, double threshold, boolean inclusive, int[] out) {
+    int n = 0;
+    for (int c = 0; c < columns; c++) {
+      float v = logits[base + c];
+      if (inclusive ? v >= threshold : v > threshold) {
+        out[n++] = c;
+      }
+    }
+    return n;
   }
 
   /** NumPy's {@code _lerp}: evaluated from the nearer end for numerical symmetry. */

@@ -211,14 +211,7 @@ public final class FittedSdrm {
         false,
         (first, n, logits) -> {
           for (int r = 0; r < n; r++) {
-            int count = 0;
-            int base = r * items;
-            for (int c = 0; c < items; c++) {
-              float v = logits[base + c];
-              if (inclusive ? v >= threshold : v > threshold) {
-                cols[count++] = c;
-              }
-            }
+            int count = Binarizer.ones(logits, r * items, items, threshold, inclusive, cols);
             consumer.accept(first + r, cols, count);
           }
         });
