@@ -1,5 +1,6 @@
 package io.github.sdrm.data;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -15,6 +16,25 @@ public final class Permutations {
     int[] p = range(0, n);
     shuffle(p, rnd);
     return p;
+  }
+
+  /**
+   * Splits 0..n-1 at random: the first {@code first} indices of {@link #random(int,
+   * SplittableRandom) random(n, rnd)} and the rest, each sorted ascending.
+   *
+   * @return {the {@code first} drawn indices, the others}
+   * @throws IllegalArgumentException unless 0 &lt;= first &lt;= n
+   */
+  public static int[][] randomSplit(int n, int first, SplittableRandom rnd) {
+    if (first < 0 || first > n) {
+      throw new IllegalArgumentException("first must be in [0, " + n + "], found " + first);
+    }
+    int[] order = random(n, rnd);
+    int[] a = Arrays.copyOf(order, first);
+    int[] b = Arrays.copyOfRange(order, first, n);
+    Arrays.sort(a);
+    Arrays.sort(b);
+    return new int[][] {a, b};
   }
 
   /** Shuffles {@code a} in place, uniformly, drawing from {@code rnd}. */

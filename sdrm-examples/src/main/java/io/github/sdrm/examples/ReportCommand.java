@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -248,13 +247,10 @@ final class ReportCommand implements Callable<Integer> {
       // members and non-members must be exchangeable: a split by user id (the paper's) also
       // separates early from late users, which attacks would read as membership
       InteractionMatrix pooled = InteractionMatrix.vstack(train, test);
-      int[] order = Permutations.random(pooled.rows(), new SplittableRandom(seed));
-      int[] members = Arrays.copyOf(order, train.rows());
-      int[] others = Arrays.copyOfRange(order, train.rows(), order.length);
-      Arrays.sort(members);
-      Arrays.sort(others);
-      train = pooled.selectRows(members);
-      test = pooled.selectRows(others);
+      int[][] split =
+          Permutations.randomSplit(pooled.rows(), train.rows(), new SplittableRandom(seed));
+      train = pooled.selectRows(split[0]);
+      test = pooled.selectRows(split[1]);
       described += "; train and test users re-split at random (seed " + seed + ")";
     } else {
       described += "; train and test users split in id order, as the paper";

@@ -10,7 +10,6 @@ import io.github.sdrm.recsys.Generator;
 import io.github.sdrm.recsys.Recommender;
 import io.github.sdrm.recsys.ResultTable;
 import io.github.sdrm.recsys.Setting;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -94,12 +93,8 @@ public final class SdrmObjective implements Study.Objective {
           String.format(
               Locale.ROOT, "tuning users must be in [1, %d], found %d", train.rows() - 1, count));
     }
-    int[] order = Permutations.random(train.rows(), new SplittableRandom(seed));
-    int[] tuning = Arrays.copyOf(order, count);
-    int[] rest = Arrays.copyOfRange(order, count, order.length);
-    Arrays.sort(tuning);
-    Arrays.sort(rest);
-    return new InteractionMatrix[] {train.selectRows(rest), train.selectRows(tuning)};
+    int[][] split = Permutations.randomSplit(train.rows(), count, new SplittableRandom(seed));
+    return new InteractionMatrix[] {train.selectRows(split[1]), train.selectRows(split[0])};
   }
 
   /** The builder for a trial: the base changed by the parameters, with the trial's seed. */
