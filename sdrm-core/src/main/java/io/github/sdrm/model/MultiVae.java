@@ -131,7 +131,7 @@ public final class MultiVae {
     }
     INDArray xd = normalise(x).muli(dropMask);
     INDArray h1 = Linear.tanhInPlace(Linear.forward(xd, w1, b1));
-    return lossAndGradientAfterFirstLayer(x, xd, null, null, h1, eps, beta);
+    return lossAndGradientAfterFirstLayer(x, xd, null, null, null, h1, eps, beta);
   }
 
   /**
@@ -151,8 +151,10 @@ public final class MultiVae {
       p.zeroGrad();
     }
     double[] xdVals = normalisedDropped(x, storedMask);
-    INDArray h1 = Linear.tanhInPlace(sparseForward(x, xdVals));
-    return lossAndGradientAfterFirstLayer(null, null, x, xdVals, h1, eps, beta);
+    // the batch's distinct items, found once for the forward and the backward pass
+    Gathered rows = gather(x, xdVals);
+    INDArray h1 = Linear.tanhInPlace(sparseForward(x, xdVals, rows));
+    return lossAndGradientAfterFirstLayer(null, null, x, xdVals, rows, h1, eps, beta);
   }
 
   private double lossAndGradientAfterFirstLayer(
@@ -160,6 +162,7 @@ public final class MultiVae {
       INDArray xd,
       SparseBatch sparse,
       double[] xdVals,
+      Gathered rows,
       INDArray h1,
       INDArray eps,
       double beta) {
@@ -205,7 +208,7 @@ public final class MultiVae {
     if (sparse == null) {
       Linear.backward(xd, da1, w1, b1, false);
     } else {
-      sparseBackward(sparse, xdVals, da1);
+      sparseBackward(sparse, xdVals, rows, da1);
     }
     return loss;
   }
@@ -290,7 +293,7 @@ public final class MultiVae {
   // double arrays for double ones (the gradient checks).
 
   /** x̃·W₁ + b₁ from the stored entries: each row adds the W₁ rows of its items. */
-  private INDArray sparseForward(SparseBatch s, double[] xdVals) {
+  private INDArray sparseForward(SparseBatch s, double[] xdVals, Gathered g) {
     long[] shape = {s.rows, hidden};
     if (dataType == DataType.DOUBLE) {
       double[] w = w1.value().data().asDouble();
@@ -310,7 +313,6 @@ public final class MultiVae {
       return Nd4j.create(out, shape, DataType.DOUBLE);
     }
     // only the W₁ rows of the batch's items are read, in bulk
-    Gathered g = gather(s, xdVals);
     FloatBuffer w = Buffers.view(w1.value());
     float[] wRows = new float[g.columns.length * hidden];
     for (int j = 0; j < g.columns.length; j++) {
@@ -360,7 +362,7 @@ public final class MultiVae {
   }
 
   /** dW₁ += x̃ᵀ·δ over the stored entries only, db₁ += Σ_rows δ. */
-  private void sparseBackward(SparseBatch s, double[] xdVals, INDArray da1) {
+  private void sparseBackward(SparseBatch s, double[] xdVals, Gathered gathered, INDArray da1) {
     long[] shape = {items, hidden};
     if (dataType == DataType.DOUBLE) {
       double[] d = da1.data().asDouble();
@@ -379,7 +381,6 @@ public final class MultiVae {
     } else {
       // the gradient's rows of the batch's items are summed here and written in bulk; every other
       // row stays zero (lossAndGradient zeroed it), so this sets dW₁ rather than adding to it
-      Gathered gathered = gather(s, xdVals);
       float[] d = Buffers.floats(da1);
       float[] g = new float[gathered.columns.length * hidden];
       for (int b = 0; b < s.rows; b++) {
