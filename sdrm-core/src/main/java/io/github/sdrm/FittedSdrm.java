@@ -251,7 +251,7 @@ public final class FittedSdrm {
 
   private SampledThreshold sampleThreshold(Resolution resolution, double density) {
     int sample = THRESHOLD_SAMPLE_USERS;
-    long sampleSeed = provenance.generationSeed() + THRESHOLD_SEED_OFFSET;
+    long sampleSeed = thresholdSampleSeed();
     long cells = (long) sample * vae.items();
     double pos = (1.0 - density) * (cells - 1);
     long lo = (long) Math.floor(pos);
@@ -274,6 +274,11 @@ public final class FittedSdrm {
     return new SampledThreshold(resolution, density, sample, sampleSeed, threshold);
   }
 
+  /** The threshold sample's seed, derived from the model's generation seed. */
+  private long thresholdSampleSeed() {
+    return provenance.generationSeed() + THRESHOLD_SEED_OFFSET;
+  }
+
   /** Thresholds computed so far (written with the model). */
   Collection<SampledThreshold> sampledThresholds() {
     return List.copyOf(thresholds.values());
@@ -282,8 +287,7 @@ public final class FittedSdrm {
   /** Restores thresholds read from a model file. */
   void restoreThresholds(Collection<SampledThreshold> restored) {
     for (SampledThreshold t : restored) {
-      if (t.sampleUsers() == THRESHOLD_SAMPLE_USERS
-          && t.sampleSeed() == provenance.generationSeed() + THRESHOLD_SEED_OFFSET) {
+      if (t.sampleUsers() == THRESHOLD_SAMPLE_USERS && t.sampleSeed() == thresholdSampleSeed()) {
         thresholds.put(SampledThreshold.key(t.resolution(), t.density()), t);
       }
     }
