@@ -137,7 +137,8 @@ final class GenerateCommand implements Callable<Integer> {
           case ZERO -> Binarizer.zeroThreshold();
           case RAW -> Binarizer.raw();
         };
-    boolean mtx = output.getFileName().toString().endsWith(".mtx");
+    boolean mtx =
+        InteractionWriter.Format.forPath(output) == InteractionWriter.Format.MATRIX_MARKET;
     if (binarize == Binarize.RAW && mtx) {
       throw new IllegalArgumentException("--binarize raw writes logits and needs a CSV output");
     }
@@ -184,10 +185,22 @@ final class GenerateCommand implements Callable<Integer> {
     }
     long generationSeed = seed != null ? seed : fitted.provenance().generationSeed();
     List<String> itemIds = data.itemIds();
+    String rule = exactThreshold ? "exact quantile" : "logit > 0";
+    if (binarize == Binarize.EQUAL_SPARSITY && !exactThreshold) {
+      // computed (or read from a loaded model) before saving, so the saved model carries it
+      double threshold =
+          fitted.equalSparsityThreshold(resolution, fitted.provenance().fitDensity());
+      rule =
+          String.format(
+              Locale.ROOT,
+              "threshold %.5f from a %d-user sample",
+              threshold,
+              FittedSdrm.THRESHOLD_SAMPLE_USERS);
+    }
+    if (saveModel != null) {
+      fitted.save(saveModel);
+    }
     if (binarize == Binarize.RAW) {
-      if (saveModel != null) {
-        fitted.save(saveModel);
-      }
       try {
         writeRawCsv(output, fitted, n, lo, hi, generationSeed, itemIds);
       } catch (UncheckedIOException e) {
@@ -204,9 +217,6 @@ final class GenerateCommand implements Callable<Integer> {
       return 0;
     }
     if (exactThreshold) {
-      if (saveModel != null) {
-        fitted.save(saveModel);
-      }
       InteractionMatrix synthetic =
           binarizer.apply(
               fitted.generateScores(n, resolution, generationSeed).data().asFloat(),
@@ -219,23 +229,8 @@ final class GenerateCommand implements Callable<Integer> {
       } else {
         TripletCsv.write(output, labeled);
       }
-      report(synthetic.rows(), synthetic.storedCount(), n, lo, hi, data, "exact quantile");
+      report(synthetic.rows(), synthetic.storedCount(), n, lo, hi, data, rule);
       return 0;
-    }
-    String rule = "logit > 0";
-    if (binarize == Binarize.EQUAL_SPARSITY) {
-      // computed (or read from a loaded model) before saving, so the saved model carries it
-      double threshold =
-          fitted.equalSparsityThreshold(resolution, fitted.provenance().fitDensity());
-      rule =
-          String.format(
-              Locale.ROOT,
-              "threshold %.5f from a %d-user sample",
-              threshold,
-              FittedSdrm.THRESHOLD_SAMPLE_USERS);
-    }
-    if (saveModel != null) {
-      fitted.save(saveModel);
     }
     Progress.StatusLine status = progress.status(cli.err);
     long started = System.nanoTime();
