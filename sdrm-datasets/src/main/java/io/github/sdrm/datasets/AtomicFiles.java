@@ -33,21 +33,34 @@ public final class AtomicFiles {
    */
   public static void writeText(Path target, TextBody body) throws IOException {
     Path abs = target.toAbsolutePath();
-    Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString() + ".", ".tmp");
+    Path tmp = temporaryBeside(abs);
     boolean moved = false;
     try {
       try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         body.write(out);
       }
-      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-      }
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      moveIntoPlace(tmp, abs);
       moved = true;
     } finally {
       if (!moved) {
         Files.deleteIfExists(tmp);
       }
     }
+  }
+
+  /** A new temporary file in the directory of {@code target} (an absolute path). */
+  static Path temporaryBeside(Path target) throws IOException {
+    return Files.createTempFile(target.getParent(), target.getFileName().toString() + ".", ".tmp");
+  }
+
+  /**
+   * Gives a finished temporary file the permissions of a file written directly and moves it onto
+   * {@code target} atomically, replacing an existing file.
+   */
+  static void moveIntoPlace(Path tmp, Path target) throws IOException {
+    if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

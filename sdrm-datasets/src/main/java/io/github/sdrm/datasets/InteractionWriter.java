@@ -8,9 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -74,11 +72,12 @@ public final class InteractionWriter implements AutoCloseable {
     StringBuilder header = new StringBuilder();
     String pad = " ".repeat(COUNT_WIDTH);
     if (format == Format.CSV) {
-      header.append(String.format(Locale.ROOT, "# rows=%d cols=%d entries=", rows, columns));
+      header.append(TripletCsv.sizeLineStart(rows, columns));
     } else {
-      header.append("%%MatrixMarket matrix coordinate integer general\n");
+      header.append(MatrixMarket.BANNER).append('\n');
       if (itemIds != null) {
-        header.append("% sdrm-item-ids\t").append(String.join("\t", itemIds)).append('\n');
+        header.append(MatrixMarket.ITEM_IDS).append('\t').append(String.join("\t", itemIds));
+        header.append('\n');
       }
       header.append(rows).append(' ').append(columns).append(' ');
     }
@@ -88,9 +87,10 @@ public final class InteractionWriter implements AutoCloseable {
     header.append(pad).append('\n');
     if (format == Format.CSV) {
       if (itemIds != null) {
-        header.append("# item-ids\t").append(String.join("\t", itemIds)).append('\n');
+        header.append(TripletCsv.ITEM_IDS).append('\t').append(String.join("\t", itemIds));
+        header.append('\n');
       }
-      header.append("user,item,value\n");
+      header.append(TripletCsv.COLUMNS).append('\n');
     }
     itemLabels = new byte[columns][];
     for (int c = 0; c < columns; c++) {
@@ -132,7 +132,7 @@ public final class InteractionWriter implements AutoCloseable {
       LabeledMatrix.checkIds(itemIds, format == Format.CSV ? "," : "\t");
     }
     Path abs = target.toAbsolutePath();
-    Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString() + ".", ".tmp");
+    Path tmp = AtomicFiles.temporaryBeside(abs);
     try {
       return new InteractionWriter(abs, tmp, format, rows, columns, itemIds);
     } catch (IOException | RuntimeException e) {
@@ -224,10 +224,7 @@ public final class InteractionWriter implements AutoCloseable {
       }
       ch.force(true);
     }
-    if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-    }
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.moveIntoPlace(tmp, target);
     committed = true;
   }
 

@@ -13,9 +13,9 @@ import java.util.Locale;
  * sdrm-user-ids} and {@code % sdrm-item-ids}, tab-separated; other readers ignore them.
  */
 public final class MatrixMarket {
-  private static final String BANNER = "%%MatrixMarket matrix coordinate integer general";
+  static final String BANNER = "%%MatrixMarket matrix coordinate integer general";
   private static final String USER_IDS = "% sdrm-user-ids";
-  private static final String ITEM_IDS = "% sdrm-item-ids";
+  static final String ITEM_IDS = "% sdrm-item-ids";
 
   private MatrixMarket() {}
 

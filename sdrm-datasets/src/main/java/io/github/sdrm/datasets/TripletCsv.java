@@ -26,11 +26,16 @@ import java.util.regex.Pattern;
 public final class TripletCsv {
   private static final Pattern HEADER =
       Pattern.compile("#\\s*rows=(\\d+)\\s+cols=(\\d+)\\s+entries=(\\d+)\\s*");
-  private static final String COLUMNS = "user,item,value";
+  static final String COLUMNS = "user,item,value";
   private static final String USER_IDS = "# user-ids";
-  private static final String ITEM_IDS = "# item-ids";
+  static final String ITEM_IDS = "# item-ids";
 
   private TripletCsv() {}
+
+  /** The size line up to its entry count: {@code # rows=R cols=C entries=}. */
+  static String sizeLineStart(int rows, int columns) {
+    return String.format(Locale.ROOT, "# rows=%d cols=%d entries=", rows, columns);
+  }
 
   /**
    * Reads a matrix.
@@ -222,12 +227,9 @@ public final class TripletCsv {
         path,
         out -> {
           out.write(
-              String.format(
-                  Locale.ROOT,
-                  "# rows=%d cols=%d entries=%d%n",
-                  matrix.rows(),
-                  matrix.columns(),
-                  matrix.storedCount()));
+              sizeLineStart(matrix.rows(), matrix.columns())
+                  + matrix.storedCount()
+                  + System.lineSeparator());
           if (users != null) {
             out.write(USER_IDS + "\t" + String.join("\t", users) + "\n");
           }
