@@ -180,55 +180,36 @@ public final class Study {
                     Locale.ROOT, "pruned at step %d with %.6f by %s", step, value, pruner));
           }
         };
+    // every ending records the same trial fields; only state, value, epochs and message differ
+    TrialEnd end =
+        (state, value, epochs, message) ->
+            new Trial(
+                number,
+                state,
+                params,
+                value,
+                trialSeed,
+                (System.nanoTime() - t0) / 1e9,
+                epochs,
+                message,
+                reported);
     try {
       Result r = objective.evaluate(params, trialSeed, intermediate);
-      double seconds = (System.nanoTime() - t0) / 1e9;
       return Double.isFinite(r.value())
-          ? new Trial(
-              number,
-              Trial.State.COMPLETE,
-              params,
-              r.value(),
-              trialSeed,
-              seconds,
-              r.vaeEpochs(),
-              null,
-              reported)
-          : new Trial(
-              number,
-              Trial.State.FAILED,
-              params,
-              Double.NaN,
-              trialSeed,
-              seconds,
-              r.vaeEpochs(),
-              "the objective was " + r.value(),
-              reported);
+          ? end.of(Trial.State.COMPLETE, r.value(), r.vaeEpochs(), null)
+          : end.of(Trial.State.FAILED, Double.NaN, r.vaeEpochs(), "the objective was " + r.value());
     } catch (TrialPrunedException e) {
       LOG.info("trial {} {}", number, e.getMessage());
-      return new Trial(
-          number,
-          Trial.State.PRUNED,
-          params,
-          Double.NaN,
-          trialSeed,
-          (System.nanoTime() - t0) / 1e9,
-          0,
-          e.getMessage(),
-          reported);
+      return end.of(Trial.State.PRUNED, Double.NaN, 0, e.getMessage());
     } catch (Exception | OutOfMemoryError e) {
       LOG.warn("trial {} failed: {}", number, e.toString());
-      return new Trial(
-          number,
-          Trial.State.FAILED,
-          params,
-          Double.NaN,
-          trialSeed,
-          (System.nanoTime() - t0) / 1e9,
-          0,
-          e.toString(),
-          reported);
+      return end.of(Trial.State.FAILED, Double.NaN, 0, e.toString());
     }
+  }
+
+  /** Builds the record of a finished trial. */
+  private interface TrialEnd {
+    Trial of(Trial.State state, double value, int vaeEpochs, String message);
   }
 
   /** Builds a {@link Study}. */
