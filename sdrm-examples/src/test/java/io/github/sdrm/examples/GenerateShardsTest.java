@@ -69,7 +69,8 @@ class GenerateShardsTest {
     assertEquals(0, fit.code(), fit.err());
   }
 
-  private static CliRun generate(String output, String... more) {
+  /** {@code generate} of 50 M-SDRM users from the saved model into {@code output}. */
+  private static CliRun run(String output, String... more) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -87,7 +88,12 @@ class GenerateShardsTest {
                 "--progress",
                 "none"));
     args.addAll(List.of(more));
-    CliRun r = CliRun.of(args.toArray(String[]::new));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  /** As {@link #run}, which must succeed. */
+  private static CliRun generate(String output, String... more) {
+    CliRun r = run(output, more);
     assertEquals(0, r.code(), r.err());
     return r;
   }
@@ -129,37 +135,12 @@ class GenerateShardsTest {
 
   @Test
   void badRanges_oneLineAndNoFile() throws IOException {
-    CliRun r =
-        CliRun.of(
-            "generate",
-            "--input",
-            input.toString(),
-            "--load-model",
-            model.toString(),
-            "--output",
-            dir.resolve("out-bad.csv").toString(),
-            "--users",
-            "50",
-            "--from",
-            "30",
-            "--to",
-            "20");
+    CliRun r = run("out-bad.csv", "--from", "30", "--to", "20");
     assertEquals(2, r.code());
     assertEquals(
         "sdrm: expected 0 <= --from <= --to <= --users (50), found --from 30 --to 20",
         r.err().strip());
-    CliRun exact =
-        CliRun.of(
-            "generate",
-            "--input",
-            input.toString(),
-            "--load-model",
-            model.toString(),
-            "--output",
-            dir.resolve("out-bad.csv").toString(),
-            "--exact-threshold",
-            "--to",
-            "20");
+    CliRun exact = run("out-bad.csv", "--exact-threshold", "--to", "20");
     assertEquals(2, exact.code());
     assertTrue(exact.err().contains("cannot be used with --from / --to"), exact.err());
     try (Stream<Path> files = Files.list(dir)) {
