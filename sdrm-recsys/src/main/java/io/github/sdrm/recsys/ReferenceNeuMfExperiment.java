@@ -58,9 +58,10 @@ import org.slf4j.LoggerFactory;
  *       logistic loss, Adam 1e−3. Only that epoch is trained here (the later ones would be
  *       discarded).
  *   <li>Every test user is scored on every item of the training triples; items in the user's
- *       training triples (either label) are masked; relevant = the user's label-1 test triples;
- *       truncated Recall@k. NDCG is this library's ({@link RankingMetrics}), not the reference's
- *       inflated one.
+ *       training triples (either label) are masked; relevant = the user's label-1 test triples of
+ *       those items (the reference's held-out matrix has the training items as its columns, so a
+ *       held-out like of an item absent from training is not counted); truncated Recall@k. NDCG is
+ *       this library's ({@link RankingMetrics}), not the reference's inflated one.
  * </ol>
  *
  * <p>Not reproduced: the reference orders its triples with pandas' unstable sort before its seeded
@@ -392,44 +393,81 @@ public final class ReferenceNeuMfExperiment {
       net.fit(new INDArray[] {column(u), column(it)}, new INDArray[] {column(y)});
     }
 
-    // every test user scored on every item of the training triples, training pairs masked
-    BitSet trainingItems = new BitSet(items);
-    TreeMap<Integer, List<Integer>> seen = new TreeMap<>();
-    for (int k = 0; k < data.size; k++) {
-      trainingItems.set(data.item[k]);
-    }
-    TreeMap<Integer, List<Integer>> relevant = new TreeMap<>();
-    for (int k = 0; k < test.size; k++) {
-      relevant.computeIfAbsent(test.user[k], x -> new ArrayList<>());
-      if (test.label[k] == 1) {
-        relevant.get(test.user[k]).add(test.item[k]);
-      }
-    }
-    for (int k = 0; k < data.size; k++) {
-      if (relevant.containsKey(data.user[k])) {
-        seen.computeIfAbsent(data.user[k], x -> new ArrayList<>()).add(data.item[k]);
-      }
-    }
     float[] itemIds = new float[modelItems];
     for (int i = 0; i < modelItems; i++) {
       itemIds[i] = i;
     }
     INDArray itemColumn = column(itemIds);
+    int n = modelItems;
+    return score(
+        data,
+        test,
+        items,
+        cutoffs,
+        u ->
+            net.outputSingle(false, Nd4j.valueArrayOf(new long[] {n, 1}, (float) u), itemColumn)
+                .toFloatVector());
+  }
+
+  /** A trained model's scores for one user, one per item id from 0 (may be shorter than items). */
+  @FunctionalInterface
+  interface UserScorer {
+    float[] scores(int user);
+  }
+
+  /**
+   * Step 9: every test user scored on every item of the training triples (the candidates); items in
+   * the user's training triples (either label) masked; relevant = the user's label-1 test triples
+   * <em>among the candidates</em>, since the reference builds its held-out matrix over the
+   * candidate items only (a held-out like of an item absent from training is not counted, and a
+   * user left with none is skipped, as NumPy's {@code nanmean} skips the reference's 0/0).
+   */
+  static RankingMetrics.Result score(
+      Triples data, Triples test, int items, int[] cutoffs, UserScorer scorer) {
+    BitSet candidates = new BitSet(items);
+    for (int k = 0; k < data.size; k++) {
+      candidates.set(data.item[k]);
+    }
+    TreeMap<Integer, List<Integer>> relevant = new TreeMap<>();
+    int notCandidates = 0;
+    for (int k = 0; k < test.size; k++) {
+      List<Integer> r = relevant.computeIfAbsent(test.user[k], x -> new ArrayList<>());
+      if (test.label[k] == 1) {
+        if (candidates.get(test.item[k])) {
+          r.add(test.item[k]);
+        } else {
+          notCandidates++;
+        }
+      }
+    }
+    if (notCandidates > 0) {
+      LOG.debug(
+          "{} held-out likes are of items absent from the training triples ({} candidate items)"
+              + " and are not counted, as in the reference",
+          notCandidates,
+          candidates.cardinality());
+    }
+    TreeMap<Integer, List<Integer>> seen = new TreeMap<>();
+    for (int k = 0; k < data.size; k++) {
+      if (relevant.containsKey(data.user[k])) {
+        seen.computeIfAbsent(data.user[k], x -> new ArrayList<>()).add(data.item[k]);
+      }
+    }
     RankingMetrics.Accumulator acc = new RankingMetrics.Accumulator(items, cutoffs);
     for (var e : relevant.entrySet()) {
       int u = e.getKey();
+      int[] heldOut = e.getValue().stream().mapToInt(Integer::intValue).sorted().toArray();
+      if (heldOut.length == 0) {
+        continue;
+      }
       float[] scores = new float[items];
-      float[] s =
-          net.outputSingle(
-                  false, Nd4j.valueArrayOf(new long[] {modelItems, 1}, (float) u), itemColumn)
-              .toFloatVector();
-      System.arraycopy(s, 0, scores, 0, modelItems);
-      BitSet masked = (BitSet) trainingItems.clone();
+      float[] s = scorer.scores(u);
+      System.arraycopy(s, 0, scores, 0, Math.min(s.length, items));
+      BitSet masked = (BitSet) candidates.clone();
       masked.flip(0, items); // items never in training are not candidates
       for (int i : seen.getOrDefault(u, List.of())) {
         masked.set(i);
       }
-      int[] heldOut = e.getValue().stream().mapToInt(Integer::intValue).sorted().toArray();
       acc.add(u, scores, masked.stream().toArray(), heldOut);
     }
     return acc.result();

@@ -57,6 +57,22 @@ class ReferenceNeuMfExperimentTest {
     assertEquals(4, zeros);
   }
 
+  @Test
+  void score_countsOnlyHeldOutLikesOfItemsInTheTrainingTriples() {
+    // training triples cover items 0..3 (user 10 saw item 0); items 4 and 5 are not candidates
+    var data = triples(new int[][] {{0, 1, 1}, {0, 2, 0}, {1, 3, 1}, {10, 0, 1}});
+    // user 10: likes 1 (candidate) and 4 (not); user 11: likes 5 only; user 12: a dislike only
+    var test = triples(new int[][] {{10, 1, 1}, {10, 4, 1}, {11, 5, 1}, {12, 2, 0}});
+    // scores rank item 4 and 5 highest, then 2, 3, 1: masked non-candidates must not count
+    float[] s = {9f, 1f, 3f, 2f, 8f, 7f};
+    var result = ReferenceNeuMfExperiment.score(data, test, 6, new int[] {1, 3}, u -> s);
+    // only user 10 is scored (11's like is of a non-candidate, 12 has no like): relevant {1};
+    // candidates for 10 after masking item 0: 1, 2, 3 ranked 2 > 3 > 1
+    assertEquals(1, result.users());
+    assertEquals(0.0, result.recall(1), 1e-12);
+    assertEquals(1.0, result.recall(3), 1e-12);
+  }
+
   /** Users who like item i with probability 0.7 * 0.8^i, and store a few dislikes. */
   private static InteractionMatrix skewed(int users, int items, long seed) {
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
