@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -46,18 +47,14 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "replace or augment (default replace)")
   Setting setting = Setting.REPLACE;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "data directory (default ../shared/data or -Dsdrm.data.dir)")
-  Path data = BenchSupport.dataDir();
+  @Mixin DataDirOption data;
 
   @Override
   public Integer call() throws IOException {
     if (setting == Setting.ORIGINAL) {
       throw new IllegalArgumentException("--setting must be replace or augment, found original");
     }
-    Path dir = InputFiles.splits(data, dataset);
+    Path dir = InputFiles.splits(data.dir(), dataset);
     InteractionMatrix train = TripletCsv.read(dir.resolve(dataset + "_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve(dataset + "_valid.csv"));
     InteractionMatrix synth = InputFiles.load(synthetic, null).matrix();

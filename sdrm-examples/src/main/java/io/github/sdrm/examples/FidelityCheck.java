@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,11 +32,7 @@ public final class FidelityCheck implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "BLAS threads (default 2)")
   int threads = 2;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "data directory holding sdrm-splits (default ../shared/data)")
-  Path data = BenchSupport.dataDir();
+  @Mixin DataDirOption data;
 
   @Option(
       names = "--patience",
@@ -63,7 +60,7 @@ public final class FidelityCheck implements Callable<Integer> {
   }
 
   private void run() throws Exception {
-    Path dir = data.resolve("sdrm-splits/ml-100k");
+    Path dir = data.dir().resolve("sdrm-splits/ml-100k");
     InteractionMatrix train = TripletCsv.read(dir.resolve("ml-100k_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve("ml-100k_valid.csv"));
     FoldInSplit split = FoldInSplit.reference(valid);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * Times the privacy audit and fidelity statistics at ADM's size: the 10,621 real users of {@code
@@ -20,11 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "PrivacyBenchmark", mixinStandardHelpOptions = true, sortOptions = false)
 public final class PrivacyBenchmark implements Callable<Integer> {
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "data directory holding sdrm-splits (default ../shared/data)")
-  Path data = BenchSupport.dataDir();
+  @Mixin DataDirOption data;
 
   private PrivacyBenchmark() {}
 
@@ -40,7 +36,7 @@ public final class PrivacyBenchmark implements Callable<Integer> {
   }
 
   private void run() throws Exception {
-    Path dir = data.resolve("sdrm-splits").resolve("adm");
+    Path dir = data.dir().resolve("sdrm-splits").resolve("adm");
     InteractionMatrix members = TripletCsv.read(dir.resolve("adm_train.csv"));
     InteractionMatrix nonMembers =
         InteractionMatrix.vstack(

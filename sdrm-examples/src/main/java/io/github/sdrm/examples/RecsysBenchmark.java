@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,11 +32,7 @@ public final class RecsysBenchmark implements Callable<Integer> {
   @Option(names = "--mlp-runs", paramLabel = "N", description = "MLP and NeuMF runs (default 1)")
   int mlpRuns = 1;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "data directory holding sdrm-splits (default ../shared/data)")
-  Path data = BenchSupport.dataDir();
+  @Mixin DataDirOption data;
 
   private RecsysBenchmark() {}
 
@@ -54,10 +51,10 @@ public final class RecsysBenchmark implements Callable<Integer> {
     BenchSupport.useThreads(2);
     System.out.println("| dataset | recommender | runs | median s/run | Recall@10 | NDCG@10 |");
     System.out.println("|---|---|---|---|---|---|");
-    time(data, "adm", "svd", TruncatedSvdRecommender::new, svdRuns);
-    time(data, "ml-100k", "svd", TruncatedSvdRecommender::new, svdRuns);
-    time(data, "ml-100k", "mlp", MlpRecommender::new, mlpRuns);
-    time(data, "ml-100k", "neumf", NeuMfRecommender::new, mlpRuns);
+    time(data.dir(), "adm", "svd", TruncatedSvdRecommender::new, svdRuns);
+    time(data.dir(), "ml-100k", "svd", TruncatedSvdRecommender::new, svdRuns);
+    time(data.dir(), "ml-100k", "mlp", MlpRecommender::new, mlpRuns);
+    time(data.dir(), "ml-100k", "neumf", NeuMfRecommender::new, mlpRuns);
     System.out.printf(
         Locale.ROOT,
         "peak heap %.0f MiB, peak resident %.0f MiB%n",

@@ -147,11 +147,7 @@ final class ReportCommand implements Callable<Integer> {
               + " default) or to its density of likes (ones)")
   Density density = Density.STORED;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "data directory of --dataset (default ../shared/data or -Dsdrm.data.dir)")
-  Path data = BenchSupport.dataDir();
+  @Mixin DataDirOption data;
 
   @Mixin ModelOptions model;
 
@@ -201,7 +197,7 @@ final class ReportCommand implements Callable<Integer> {
               + " items, planted structure; no download)";
     } else if (source.dataset != null) {
       name = source.dataset;
-      Path dir = InputFiles.splits(data, name);
+      Path dir = InputFiles.splits(data.dir(), name);
       train = TripletCsv.read(dir.resolve(name + "_train.csv"));
       test = TripletCsv.read(dir.resolve(name + "_test.csv"));
       valid = TripletCsv.read(dir.resolve(name + "_valid.csv"));

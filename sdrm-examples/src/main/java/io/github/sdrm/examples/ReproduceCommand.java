@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -49,11 +50,7 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--csv", paramLabel = "FILE", description = "also write the table as CSV")
   Path csv;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "data directory (default ../shared/data or -Dsdrm.data.dir)")
-  Path data = BenchSupport.dataDir();
+  @Mixin DataDirOption data;
 
   @Option(
       names = "--vae-validation",
@@ -113,7 +110,7 @@ final class ReproduceCommand implements Callable<Integer> {
             recommender,
             runs,
             csv,
-            data,
+            data.dir(),
             EnumSet.copyOf(settings),
             vaeValidation,
             vaeEpochs,

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,11 +31,7 @@ public final class TrainingBenchmark implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "BLAS threads (default 2)")
   int threads = 2;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "data directory holding sdrm-splits (default ../shared/data)")
-  Path data = BenchSupport.dataDir();
+  @Mixin DataDirOption data;
 
   private TrainingBenchmark() {}
 
@@ -50,7 +47,7 @@ public final class TrainingBenchmark implements Callable<Integer> {
   }
 
   private void run() throws Exception {
-    Path dir = data.resolve("sdrm-splits/ml-100k");
+    Path dir = data.dir().resolve("sdrm-splits/ml-100k");
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(
           "ML-100K splits not found at "

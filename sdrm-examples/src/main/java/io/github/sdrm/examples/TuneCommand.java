@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -220,13 +221,9 @@ final class TuneCommand implements Callable<Integer> {
       description = "write an HTML page: the objective per trial, the best so far, every trial")
   Path report;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "data directory of --dataset (default ../shared/data or -Dsdrm.data.dir)")
-  Path data = BenchSupport.dataDir();
+  @Mixin DataDirOption data;
 
-  @picocli.CommandLine.Mixin Progress progress;
+  @Mixin Progress progress;
 
   /** "90s", "30m", "2h" or ISO-8601 ("PT2H"). */
   static Duration duration(String text) {
@@ -303,7 +300,7 @@ final class TuneCommand implements Callable<Integer> {
       valid = d.valid();
     } else if (source.dataset != null) {
       name = source.dataset;
-      Path dir = InputFiles.splits(data, name);
+      Path dir = InputFiles.splits(data.dir(), name);
       train = TripletCsv.read(dir.resolve(name + "_train_test.csv"));
       valid = TripletCsv.read(dir.resolve(name + "_valid.csv"));
     } else {

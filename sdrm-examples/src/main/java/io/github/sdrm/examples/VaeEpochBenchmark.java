@@ -5,12 +5,12 @@ import io.github.sdrm.data.InteractionMatrix;
 import io.github.sdrm.datasets.TripletCsv;
 import io.github.sdrm.model.MultiVae;
 import io.github.sdrm.model.VaeTrainer;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,11 +32,7 @@ public final class VaeEpochBenchmark implements Callable<Integer> {
   @Option(names = "--adm-epochs", paramLabel = "N", description = "timed ADM epochs (default 4)")
   int admEpochs = 4;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "data directory holding sdrm-splits (default ../shared/data)")
-  Path data = BenchSupport.dataDir();
+  @Mixin DataDirOption data;
 
   private VaeEpochBenchmark() {}
 
@@ -59,13 +55,13 @@ public final class VaeEpochBenchmark implements Callable<Integer> {
         BenchSupport.sgemmGflops(1000, 9));
     run(
         "ML-100K",
-        TripletCsv.read(data.resolve("sdrm-splits/ml-100k/ml-100k_train_test.csv")),
+        TripletCsv.read(data.dir().resolve("sdrm-splits/ml-100k/ml-100k_train_test.csv")),
         Presets.get("ml-100k/svd").build(),
         mlEpochs,
         0.13);
     run(
         "ADM",
-        TripletCsv.read(data.resolve("sdrm-splits/adm/adm_train_test.csv")),
+        TripletCsv.read(data.dir().resolve("sdrm-splits/adm/adm_train_test.csv")),
         Presets.get("adm/svd").build(),
         admEpochs,
         1.5);
