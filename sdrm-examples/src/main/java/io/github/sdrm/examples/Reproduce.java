@@ -222,17 +222,24 @@ public final class Reproduce {
     double wall = seconds(t0);
     out.printf(Locale.ROOT, "%n%s%nwall time %.0f s%n", table.toMarkdown(), wall);
     if (r.csv() != null) {
-      // what ResultsPage puts beside the figures: the command, protocol, wall time, VAE epochs
+      // what ResultsPage puts beside the figures: the command, protocol, wall time, VAE epochs;
+      // the seeds let it merge the CSVs of a reproduction split into separate commands
       String csv =
           String.format(
                   Locale.ROOT,
-                  "# command: %s%n# protocol: %s%n# wall_seconds: %.0f%n# vae_epochs: %s%n",
+                  "# command: %s%n# protocol: %s%n# wall_seconds: %.0f%n# vae_epochs: %s%n"
+                      + "# seeds: %s%n",
                   r.command(),
                   r.recommender().equals("neumf")
                       ? (r.referenceNeuMf() ? "reference" : "library")
                       : "paper",
                   wall,
-                  String.join(" ", vaeEpochs))
+                  String.join(" ", vaeEpochs),
+                  String.join(
+                      " ",
+                      java.util.stream.LongStream.range(r.seed(), r.seed() + r.runs())
+                          .mapToObj(Long::toString)
+                          .toList()))
               + table.toCsv();
       AtomicFiles.writeText(r.csv(), w -> w.write(csv));
       out.println("wrote " + r.csv());

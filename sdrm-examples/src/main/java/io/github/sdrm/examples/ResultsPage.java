@@ -1,5 +1,6 @@
 package io.github.sdrm.examples;
 
+import io.github.sdrm.Sdrm;
 import io.github.sdrm.datasets.AtomicFiles;
 import java.awt.Color;
 import java.io.IOException;
@@ -24,10 +25,13 @@ import picocli.CommandLine.Option;
 
 /**
  * Regenerates the summary of {@code docs/RESULTS.md} from the CSV files that {@code sdrm reproduce
- * --csv} writes (one per dataset, recommender and protocol, in {@code docs/results/}): the table
- * between the {@code <!-- results:begin -->} and {@code <!-- results:end -->} markers and the chart
- * {@code docs/results/recall10.svg} (ours and the authors' Recall@10 per row). The rest of the page
- * is left as written.
+ * --csv} writes (in {@code docs/results/}): the table between the {@code <!-- results:begin -->}
+ * and {@code <!-- results:end -->} markers and the chart {@code docs/results/recall10.svg} (ours
+ * and the authors' Recall@10 per row). The files of one row (dataset, recommender, protocol) are
+ * parts of one reproduction, for example single runs with explicit {@code --seed}s: their figures
+ * are pooled over all their runs (mean, maximum, population standard deviation), wall times added
+ * and commands listed; two parts with the same generator seed are an error. The rest of the page is
+ * left as written.
  */
 @Command(name = "ResultsPage", mixinStandardHelpOptions = true, sortOptions = false)
 public final class ResultsPage implements Callable<Integer> {
@@ -60,22 +64,51 @@ public final class ResultsPage implements Callable<Integer> {
     BenchSupport.execute(new ResultsPage(), args);
   }
 
-  /** One reproduction: its metadata and Recall@10 means by "SETTING GENERATOR". */
+  /** A figure over runs: how many, their mean, maximum and population standard deviation. */
+  record Stat(int runs, double mean, double max, double std) {
+    /** The same figures over the runs of both (pooled mean and population variance). */
+    Stat pool(Stat o) {
+      int n = runs + o.runs;
+      double m = (runs * mean + o.runs * o.mean) / n;
+      double second =
+          (runs * (std * std + mean * mean) + o.runs * (o.std * o.std + o.mean * o.mean)) / n;
+      return new Stat(n, m, Math.max(max, o.max), Math.sqrt(Math.max(0, second - m * m)));
+    }
+  }
+
+  /**
+   * One reproduction, or several merged: its metadata, the generator seeds of its runs and its
+   * Recall@10 by "SETTING GENERATOR".
+   */
   record Reproduction(
       String file,
       String dataset,
       String recommender,
       String protocol,
-      int runs,
       Map<String, String> meta,
-      Map<String, Double> recall10) {}
+      List<Long> seeds,
+      Map<String, Stat> recall10) {
+    /** The most runs of any of its figures. */
+    int runs() {
+      return recall10.values().stream().mapToInt(Stat::runs).max().orElse(0);
+    }
+
+    /** Whether it measured synthetic data (REPLACE or AUGMENT), whose figures depend on seeds. */
+    boolean usesGenerator() {
+      return recall10.keySet().stream().anyMatch(k -> !k.startsWith("ORIGINAL"));
+    }
+
+    /** The meaning of a row: which dataset, recommender and protocol. */
+    String row() {
+      return dataset + " " + recommender + " " + protocol;
+    }
+  }
 
   static Reproduction read(Path csv) throws IOException {
     Map<String, String> meta = new LinkedHashMap<>();
-    Map<String, Double> recall = new LinkedHashMap<>();
+    Map<String, Stat> recall = new LinkedHashMap<>();
     String dataset = null;
     String recommender = null;
-    int runs = 0;
     int n = 0;
     for (String line : Files.readAllLines(csv)) {
       n++;
@@ -98,8 +131,13 @@ public final class ResultsPage implements Callable<Integer> {
       recommender = f[1];
       if (f[4].equals("recall") && f[5].equals("10")) {
         try {
-          recall.put(f[2] + " " + f[3], Double.parseDouble(f[7]));
-          runs = Math.max(runs, Integer.parseInt(f[6]));
+          recall.put(
+              f[2] + " " + f[3],
+              new Stat(
+                  Integer.parseInt(f[6]),
+                  Double.parseDouble(f[7]),
+                  Double.parseDouble(f[8]),
+                  Double.parseDouble(f[9])));
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException(csv + ":" + n + ": not a number in '" + line + "'");
         }
@@ -113,8 +151,125 @@ public final class ResultsPage implements Callable<Integer> {
         dataset,
         recommender,
         meta.getOrDefault("protocol", "paper"),
-        runs,
         meta,
+        seeds(csv, meta),
+        recall);
+  }
+
+  /**
+   * The generator seeds of a reproduction's runs: its {@code seeds} line, or for files written
+   * before that line existed, {@code --seed} (default {@link Sdrm#DEFAULT_SEED}) and the {@code
+   * --runs} of its command.
+   */
+  private static List<Long> seeds(Path csv, Map<String, String> meta) {
+    List<Long> out = new ArrayList<>();
+    try {
+      String line = meta.get("seeds");
+      if (line != null) {
+        for (String t : line.split("\\s+")) {
+          out.add(Long.parseLong(t));
+        }
+        return out;
+      }
+      String command = meta.getOrDefault("command", "");
+      long first = Long.parseLong(flag(command, "--seed", Long.toString(Sdrm.DEFAULT_SEED)));
+      int runs = Integer.parseInt(flag(command, "--runs", "1"));
+      for (int i = 0; i < runs; i++) {
+        out.add(first + i);
+      }
+      return out;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(csv + ": unreadable seeds or runs in its header: " + meta);
+    }
+  }
+
+  private static String flag(String command, String name, String otherwise) {
+    String[] t = command.split("\\s+");
+    for (int i = 0; i + 1 < t.length; i++) {
+      if (t[i].equals(name)) {
+        return t[i + 1];
+      }
+    }
+    return otherwise;
+  }
+
+  /**
+   * Merges reproductions of the same row (dataset, recommender, protocol) measured by separate
+   * commands, for example single runs with explicit seeds: each figure pooled over all their runs,
+   * wall times added, commands listed.
+   *
+   * @throws IllegalArgumentException if they are of different rows, or two of them measured
+   *     synthetic data with the same generator seed (the same run counted twice)
+   */
+  static Reproduction merge(List<Reproduction> parts) {
+    Reproduction first = parts.get(0);
+    Map<String, Stat> recall = new LinkedHashMap<>();
+    Map<Long, String> seedOwner = new LinkedHashMap<>();
+    List<Long> seeds = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+    List<String> commands = new ArrayList<>();
+    List<String> epochs = new ArrayList<>();
+    long wall = 0;
+    boolean wallKnown = true;
+    for (Reproduction p : parts) {
+      if (!p.row().equals(first.row())) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "cannot merge %s (%s) with %s (%s): different dataset, recommender or protocol",
+                p.file(),
+                p.row(),
+                first.file(),
+                first.row()));
+      }
+      if (p.usesGenerator()) {
+        for (long s : p.seeds()) {
+          String other = seedOwner.putIfAbsent(s, p.file());
+          if (other != null) {
+            throw new IllegalArgumentException(
+                String.format(
+                    Locale.ROOT,
+                    "%s and %s both measured generator seed %d of %s: the same run would count"
+                        + " twice",
+                    other,
+                    p.file(),
+                    s,
+                    p.row()));
+          }
+          seeds.add(s);
+        }
+      }
+      p.recall10().forEach((k, v) -> recall.merge(k, v, Stat::pool));
+      files.add(p.file());
+      commands.add(p.meta().getOrDefault("command", p.file()));
+      String e = p.meta().get("vae_epochs");
+      if (e != null && !e.isBlank()) {
+        epochs.add(e);
+      }
+      String w = p.meta().get("wall_seconds");
+      if (w == null) {
+        wallKnown = false;
+      } else {
+        wall += Math.round(Double.parseDouble(w));
+      }
+    }
+    if (parts.size() == 1) {
+      return first;
+    }
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("command", String.join("` + `", commands));
+    meta.put("protocol", first.protocol());
+    if (wallKnown) {
+      meta.put("wall_seconds", Long.toString(wall));
+    }
+    meta.put("vae_epochs", String.join(" ", epochs));
+    return new Reproduction(
+        String.join(" + ", files),
+        first.dataset(),
+        first.recommender(),
+        first.protocol(),
+        meta,
+        seeds,
         recall);
   }
 
@@ -154,7 +309,8 @@ public final class ResultsPage implements Callable<Integer> {
           .append(" | ")
           .append(r.runs());
       for (String c : COLUMNS) {
-        Double ours = r.recall10().get(c);
+        Stat stat = r.recall10().get(c);
+        Double ours = stat == null ? null : stat.mean();
         Double theirs = authors.get(r.dataset() + " " + r.recommender() + " " + c);
         b.append(" | ")
             .append(ours == null ? "–" : String.format(Locale.ROOT, "%.4f", ours))
@@ -180,7 +336,8 @@ public final class ResultsPage implements Callable<Integer> {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (Reproduction r : rows) {
       for (String c : COLUMNS) {
-        Double ours = r.recall10().get(c);
+        Stat stat = r.recall10().get(c);
+        Double ours = stat == null ? null : stat.mean();
         Double theirs = authors.get(r.dataset() + " " + r.recommender() + " " + c);
         if (ours != null && theirs != null) {
           String label =
@@ -228,9 +385,15 @@ public final class ResultsPage implements Callable<Integer> {
     }
     // the paper's order: dataset, then recommender
     List<String> order = List.of("ml-100k", "alb", "adm", "svd", "mlp", "neumf");
-    List<Reproduction> rows = new ArrayList<>();
+    // the files of one row (dataset, recommender, protocol) are parts of one reproduction
+    Map<String, List<Reproduction>> byRow = new LinkedHashMap<>();
     for (Path f : files) {
-      rows.add(read(f));
+      Reproduction r = read(f);
+      byRow.computeIfAbsent(r.row(), x -> new ArrayList<>()).add(r);
+    }
+    List<Reproduction> rows = new ArrayList<>();
+    for (List<Reproduction> parts : byRow.values()) {
+      rows.add(merge(parts));
     }
     rows.sort(
         java.util.Comparator.comparingInt((Reproduction r) -> order.indexOf(r.dataset()))

@@ -111,4 +111,126 @@ class ResultsPageTest {
     assertTrue(e.getMessage().startsWith(page + ": no '<!-- results:begin"), e.getMessage());
     assertEquals("# no markers\n", Files.readString(page));
   }
+
+  /** A single-run reproduction's CSV with an explicit seed line. */
+  private static String part(String rec, long seed, double augmentF, long wall) {
+    return "# command: sdrm reproduce --dataset alb --recommender "
+        + rec
+        + " --runs 1 --seed "
+        + seed
+        + "\n# protocol: paper\n# wall_seconds: "
+        + wall
+        + "\n# vae_epochs: 100(80)\n# seeds: "
+        + seed
+        + "\ndataset,recommender,setting,generator,metric,k,runs,mean,max,std\n"
+        + "alb,"
+        + rec
+        + ",AUGMENT,F-SDRM,recall,10,1,"
+        + augmentF
+        + ","
+        + augmentF
+        + ",0\n";
+  }
+
+  @Test
+  void pool_equalsTheFiguresOfAllRunsTogether() {
+    double[] a = {0.31, 0.35, 0.29};
+    double[] b = {0.40, 0.27};
+    double[] all = {0.31, 0.35, 0.29, 0.40, 0.27};
+    ResultsPage.Stat pooled = stat(a).pool(stat(b));
+    ResultsPage.Stat direct = stat(all);
+    assertEquals(5, pooled.runs());
+    assertEquals(direct.mean(), pooled.mean(), 1e-12);
+    assertEquals(0.40, pooled.max(), 0);
+    assertEquals(direct.std(), pooled.std(), 1e-12);
+  }
+
+  /** Runs, mean, max and population standard deviation, computed here directly. */
+  private static ResultsPage.Stat stat(double[] v) {
+    double sum = 0;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double x : v) {
+      sum += x;
+      max = Math.max(max, x);
+    }
+    double mean = sum / v.length;
+    double ss = 0;
+    for (double x : v) {
+      ss += (x - mean) * (x - mean);
+    }
+    return new ResultsPage.Stat(v.length, mean, max, Math.sqrt(ss / v.length));
+  }
+
+  @Test
+  void partsOfOneRow_areMergedIntoOneRow() throws IOException {
+    Path results = Files.createDirectories(dir.resolve("results"));
+    Files.writeString(results.resolve("alb-mlp-12345.csv"), part("mlp", 12345, 0.30, 100));
+    Files.writeString(results.resolve("alb-mlp-12346.csv"), part("mlp", 12346, 0.34, 120));
+    Files.writeString(results.resolve("alb-svd.csv"), csv("alb", "svd", 0.3113, 0.3301));
+    Path authors =
+        Files.writeString(
+            dir.resolve("authors.csv"),
+            "dataset,recommender,best_trial,setting,generator,recall@10\n"
+                + "alb,mlp,1,augment,F-SDRM,0.3246\n");
+    Path page =
+        Files.writeString(
+            dir.resolve("RESULTS.md"), "<!-- results:begin -->\n<!-- results:end -->\n");
+    ResultsPage p = new ResultsPage();
+    p.results = results;
+    p.page = page;
+    p.authors = authors;
+    assertEquals(0, p.call());
+    String text = Files.readString(page);
+    assertTrue(
+        text.contains(
+            "| alb | mlp | paper | 2 | – | 0.3200 (0.3246) | – | – | – | 220 s |"
+                + " `sdrm reproduce --dataset alb --recommender mlp --runs 1 --seed 12345` +"
+                + " `sdrm reproduce --dataset alb --recommender mlp --runs 1 --seed 12346` |"),
+        text);
+    assertTrue(text.contains("| alb | svd | paper | 5 | 0.3113 | 0.3301 (not logged) |"), text);
+  }
+
+  @Test
+  void twoPartsWithTheSameSeed_areRejected_pageUntouched() throws IOException {
+    Path results = Files.createDirectories(dir.resolve("results"));
+    Files.writeString(results.resolve("x.csv"), part("mlp", 12345, 0.30, 100));
+    Files.writeString(results.resolve("y.csv"), part("mlp", 12345, 0.31, 100));
+    Path authors = Files.writeString(dir.resolve("authors.csv"), "dataset,recall@10\n");
+    String before = "<!-- results:begin -->\nold\n<!-- results:end -->\n";
+    Path page = Files.writeString(dir.resolve("RESULTS.md"), before);
+    ResultsPage p = new ResultsPage();
+    p.results = results;
+    p.page = page;
+    p.authors = authors;
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, p::call);
+    assertTrue(
+        e.getMessage()
+            .equals(
+                "x.csv and y.csv both measured generator seed 12345 of alb mlp paper:"
+                    + " the same run would count twice"),
+        e.getMessage());
+    assertEquals(before, Files.readString(page));
+  }
+
+  @Test
+  void filesWithoutASeedLine_takeTheirSeedsFromTheCommand() throws IOException {
+    // the 5-run default-seed file (12345..12349) and a part with --seed 12349 overlap
+    Path results = Files.createDirectories(dir.resolve("results"));
+    Files.writeString(
+        results.resolve("a.csv"),
+        csv("alb", "mlp", 0.3, 0.33).replace("--recommender mlp", "--recommender mlp --runs 5"));
+    Files.writeString(results.resolve("b.csv"), part("mlp", 12349, 0.30, 100));
+    Path authors = Files.writeString(dir.resolve("authors.csv"), "dataset,recall@10\n");
+    Path page =
+        Files.writeString(
+            dir.resolve("RESULTS.md"), "<!-- results:begin -->\n<!-- results:end -->\n");
+    ResultsPage p = new ResultsPage();
+    p.results = results;
+    p.page = page;
+    p.authors = authors;
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, p::call);
+    assertTrue(e.getMessage().contains("generator seed 12349"), e.getMessage());
+  }
 }
