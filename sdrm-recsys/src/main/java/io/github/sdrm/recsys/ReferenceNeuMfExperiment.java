@@ -453,18 +453,19 @@ public final class ReferenceNeuMfExperiment {
         seen.computeIfAbsent(data.user[k], x -> new ArrayList<>()).add(data.item[k]);
       }
     }
+    BitSet notCandidate = (BitSet) candidates.clone();
+    notCandidate.flip(0, items); // items never in training are not candidates
     RankingMetrics.Accumulator acc = new RankingMetrics.Accumulator(items, cutoffs);
     for (var e : relevant.entrySet()) {
       int u = e.getKey();
       int[] heldOut = e.getValue().stream().mapToInt(Integer::intValue).sorted().toArray();
       if (heldOut.length == 0) {
-        continue;
+        continue; // the accumulator would skip the user too; this spares scoring it
       }
       float[] scores = new float[items];
       float[] s = scorer.scores(u);
       System.arraycopy(s, 0, scores, 0, Math.min(s.length, items));
-      BitSet masked = (BitSet) candidates.clone();
-      masked.flip(0, items); // items never in training are not candidates
+      BitSet masked = (BitSet) notCandidate.clone();
       for (int i : seen.getOrDefault(u, List.of())) {
         masked.set(i);
       }
