@@ -203,6 +203,9 @@ public final class ResultsPage implements Callable<Integer> {
    */
   static Reproduction merge(List<Reproduction> parts) {
     Reproduction first = parts.get(0);
+    if (parts.size() == 1) {
+      return first;
+    }
     Map<String, Stat> recall = new LinkedHashMap<>();
     Map<Long, String> seedOwner = new LinkedHashMap<>();
     List<Long> seeds = new ArrayList<>();
@@ -252,9 +255,6 @@ public final class ResultsPage implements Callable<Integer> {
       } else {
         wall += Math.round(Double.parseDouble(w));
       }
-    }
-    if (parts.size() == 1) {
-      return first;
     }
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("command", String.join("` + `", commands));

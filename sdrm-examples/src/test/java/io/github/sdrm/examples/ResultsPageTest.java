@@ -12,6 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ResultsPageTest {
   @TempDir Path dir;
 
+  /** A ResultsPage reading {@code results}, writing {@code page}, with the authors' figures. */
+  private static ResultsPage generator(Path results, Path page, Path authors) {
+    ResultsPage p = new ResultsPage();
+    p.results = results;
+    p.page = page;
+    p.authors = authors;
+    return p;
+  }
+
   private static String csv(String dataset, String rec, double original, double augmentF) {
     return "# command: sdrm reproduce --dataset "
         + dataset
@@ -54,10 +63,7 @@ class ResultsPageTest {
             dir.resolve("RESULTS.md"),
             "# Title\n\nbefore\n\n<!-- results:begin (generated) -->\nold table\n"
                 + "<!-- results:end -->\n\nafter\n");
-    ResultsPage p = new ResultsPage();
-    p.results = results;
-    p.page = page;
-    p.authors = authors;
+    ResultsPage p = generator(results, page, authors);
     assertEquals(0, p.call());
     String text = Files.readString(page);
     assertTrue(text.startsWith("# Title\n\nbefore\n\n<!-- results:begin (generated) -->\n"), text);
@@ -102,10 +108,7 @@ class ResultsPageTest {
             dir.resolve("authors.csv"),
             "dataset,recommender,best_trial,setting,generator," + "recall@10\n");
     Path page = Files.writeString(dir.resolve("RESULTS.md"), "# no markers\n");
-    ResultsPage p = new ResultsPage();
-    p.results = results;
-    p.page = page;
-    p.authors = authors;
+    ResultsPage p = generator(results, page, authors);
     IllegalArgumentException e =
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, p::call);
     assertTrue(e.getMessage().startsWith(page + ": no '<!-- results:begin"), e.getMessage());
@@ -175,10 +178,7 @@ class ResultsPageTest {
     Path page =
         Files.writeString(
             dir.resolve("RESULTS.md"), "<!-- results:begin -->\n<!-- results:end -->\n");
-    ResultsPage p = new ResultsPage();
-    p.results = results;
-    p.page = page;
-    p.authors = authors;
+    ResultsPage p = generator(results, page, authors);
     assertEquals(0, p.call());
     String text = Files.readString(page);
     assertTrue(
@@ -198,10 +198,7 @@ class ResultsPageTest {
     Path authors = Files.writeString(dir.resolve("authors.csv"), "dataset,recall@10\n");
     String before = "<!-- results:begin -->\nold\n<!-- results:end -->\n";
     Path page = Files.writeString(dir.resolve("RESULTS.md"), before);
-    ResultsPage p = new ResultsPage();
-    p.results = results;
-    p.page = page;
-    p.authors = authors;
+    ResultsPage p = generator(results, page, authors);
     IllegalArgumentException e =
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, p::call);
     assertTrue(
@@ -225,10 +222,7 @@ class ResultsPageTest {
     Path page =
         Files.writeString(
             dir.resolve("RESULTS.md"), "<!-- results:begin -->\n<!-- results:end -->\n");
-    ResultsPage p = new ResultsPage();
-    p.results = results;
-    p.page = page;
-    p.authors = authors;
+    ResultsPage p = generator(results, page, authors);
     IllegalArgumentException e =
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, p::call);
     assertTrue(e.getMessage().contains("generator seed 12349"), e.getMessage());
