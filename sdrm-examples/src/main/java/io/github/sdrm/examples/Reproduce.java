@@ -45,6 +45,7 @@ public final class Reproduce {
    * @param threads BLAS threads
    * @param referenceNeuMf for neumf: evaluate with the reference's protocol ({@link
    *     ReferenceNeuMfExperiment}) instead of the library's
+   * @param neumfValidZeros for the reference NeuMF protocol: which runs get VALID's stored zeros
    * @param seed the first run's generator seed; run i uses seed + i (so a reproduction can be split
    *     into single runs and their CSVs merged)
    */
@@ -59,6 +60,7 @@ public final class Reproduce {
       int fixedVaeEpochs,
       int threads,
       boolean referenceNeuMf,
+      ReferenceNeuMfExperiment.ValidZeros neumfValidZeros,
       long seed,
       String preset) {
     /** Checks every field; messages name the field, the expected and the found value. */
@@ -67,6 +69,7 @@ public final class Reproduce {
       Objects.requireNonNull(recommender, "recommender");
       Objects.requireNonNull(data, "data");
       Objects.requireNonNull(vaeValidation, "vaeValidation");
+      Objects.requireNonNull(neumfValidZeros, "neumfValidZeros");
       if (!Set.of("svd", "mlp", "neumf").contains(recommender)) {
         throw new IllegalArgumentException(
             "recommender must be one of svd, mlp, neumf; found '" + recommender + "'");
@@ -121,8 +124,18 @@ public final class Reproduce {
       if (recommender.equals("neumf") && !referenceNeuMf) {
         b.append(" --neumf-protocol library");
       }
+      if (recommender.equals("neumf")
+          && referenceNeuMf
+          && neumfValidZeros != ReferenceNeuMfExperiment.ValidZeros.FIRST_RUN) {
+        b.append(" --neumf-valid-zeros ").append(validZerosOption(neumfValidZeros));
+      }
       return b.toString();
     }
+  }
+
+  /** The command line's name for a {@link ReferenceNeuMfExperiment.ValidZeros}: first-run, ... */
+  static String validZerosOption(ReferenceNeuMfExperiment.ValidZeros v) {
+    return SdrmCli.Choice.name(v);
   }
 
   /**
@@ -197,14 +210,17 @@ public final class Reproduce {
     if (r.recommender().equals("neumf") && r.referenceNeuMf()) {
       out.println(
           "NeuMF with the reference's evaluation protocol (ReferenceNeuMfExperiment: its own"
-              + " positives-only split, VALID's zeros in the first run only, its row-dropping"
-              + " rule, synthetic negatives from the lowest logits, M-SDRM rows from the F-SDRM"
-              + " logits, one epoch); --neumf-protocol library for the library's own");
+              + " positives-only split, VALID's zeros: "
+              + validZerosOption(r.neumfValidZeros())
+              + ", its row-dropping rule, synthetic negatives from the lowest logits, M-SDRM rows"
+              + " from the F-SDRM logits, one epoch); --neumf-protocol library for the library's"
+              + " own");
       table =
           ReferenceNeuMfExperiment.builder(r.dataset(), train, valid)
               .sdrm(preset.build())
               .runs(r.runs())
               .settings(r.settings().toArray(new Setting[0]))
+              .validZeros(r.neumfValidZeros())
               .listener(progress)
               .build()
               .run();
@@ -231,7 +247,11 @@ public final class Reproduce {
                       + "# seeds: %s%n",
                   r.command(),
                   r.recommender().equals("neumf")
-                      ? (r.referenceNeuMf() ? "reference" : "library")
+                      ? (!r.referenceNeuMf()
+                          ? "library"
+                          : r.neumfValidZeros() == ReferenceNeuMfExperiment.ValidZeros.FIRST_RUN
+                              ? "reference"
+                              : "reference, VALID zeros " + validZerosOption(r.neumfValidZeros()))
                       : "paper",
                   wall,
                   String.join(" ", vaeEpochs),

@@ -1,6 +1,7 @@
 package io.github.sdrm.examples;
 
 import io.github.sdrm.VaeValidation;
+import io.github.sdrm.recsys.ReferenceNeuMfExperiment;
 import io.github.sdrm.recsys.Setting;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -99,6 +100,17 @@ final class ReproduceCommand implements Callable<Integer> {
               + " (this library's clean protocol)")
   NeuMfProtocol neumfProtocol = NeuMfProtocol.REFERENCE;
 
+  @Option(
+      names = "--neumf-valid-zeros",
+      paramLabel = "W",
+      description =
+          "for the reference NeuMF protocol, which runs get VALID's stored zeros: first-run (as"
+              + " the reference's main.py; default), every-run, or none (as every run but the"
+              + " first trial's of the reference's hyperparameter search, which logged the"
+              + " published figures)")
+  ReferenceNeuMfExperiment.ValidZeros neumfValidZeros =
+      ReferenceNeuMfExperiment.ValidZeros.FIRST_RUN;
+
   @Override
   public Integer call() throws IOException {
     if (csv != null) {
@@ -116,6 +128,7 @@ final class ReproduceCommand implements Callable<Integer> {
             vaeEpochs,
             threads,
             neumfProtocol == NeuMfProtocol.REFERENCE,
+            neumfValidZeros,
             seed,
             preset),
         cli.out);

@@ -5,6 +5,7 @@ import io.github.sdrm.Resolution;
 import io.github.sdrm.Sdrm;
 import io.github.sdrm.VaeValidation;
 import io.github.sdrm.datasets.DatasetFormatException;
+import io.github.sdrm.recsys.ReferenceNeuMfExperiment;
 import io.github.sdrm.recsys.Setting;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -101,6 +102,9 @@ public final class SdrmCli implements Callable<Integer> {
     cl.registerConverter(Resolution.class, new Choice<>(Resolution.class));
     cl.registerConverter(VaeValidation.class, new Choice<>(VaeValidation.class));
     cl.registerConverter(Setting.class, new Choice<>(Setting.class));
+    cl.registerConverter(
+        ReferenceNeuMfExperiment.ValidZeros.class,
+        new Choice<>(ReferenceNeuMfExperiment.ValidZeros.class));
     cl.registerConverter(
         GenerateCommand.Binarize.class, new Choice<>(GenerateCommand.Binarize.class));
     cl.registerConverter(ReportCommand.Split.class, new Choice<>(ReportCommand.Split.class));

@@ -174,6 +174,19 @@ class SdrmCliTest {
         run(
             "reproduce",
             "--dataset",
+            "alb",
+            "--recommender",
+            "neumf",
+            "--neumf-valid-zeros",
+            "some"));
+    assertOneLineAndNoOutput(
+        "reproduce: Invalid value for option '--neumf-valid-zeros': expected one of"
+            + " first-run, every-run, none; found 'some'");
+    assertEquals(
+        2,
+        run(
+            "reproduce",
+            "--dataset",
             "ml-100k",
             "--recommender",
             "svd",

@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  *       the training triples and the held-out positives are the test triples.
  *   <li>VALID's stored zeros are shuffled: the first half joins training, the rest joins the test
  *       triples as label 0. The reference removes them from VALID in place while splitting, so only
- *       the first run of a process sees them: so here, unless {@link Builder#validZerosInEveryRun}
- *       is set.
+ *       the first run of a process sees them: so here by default ({@link ValidZeros#FIRST_RUN}).
+ *       Its hyperparameter search, which logged the published figures, ran many trials in one
+ *       process, so no run of a logged trial after the first had them ({@link ValidZeros#NONE}).
  *   <li>ORIGINAL and AUGMENT drop every training triple whose user, item or label equals the test
  *       triple at the same position of the two shuffled lists (a pandas {@code isin} on two
  *       frames); REPLACE does not.
@@ -70,6 +71,23 @@ import org.slf4j.LoggerFactory;
  * the run.
  */
 public final class ReferenceNeuMfExperiment {
+  /** Which runs get VALID's stored zeros (half as label-0 training triples, half as test ones). */
+  public enum ValidZeros {
+    /**
+     * The first run only, as the reference's {@code main.py}, which removes them from VALID in
+     * place while splitting.
+     */
+    FIRST_RUN,
+    /** Every run. */
+    EVERY_RUN,
+    /**
+     * No run: the condition of every run but the first trial's in the reference's hyperparameter
+     * search (one process, VALID's zeros removed in place by its first run), which logged the
+     * published figures.
+     */
+    NONE
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(ReferenceNeuMfExperiment.class);
   private static final int BATCH = 256;
   private static final long SHUFFLE_SEED = 123;
@@ -80,7 +98,7 @@ public final class ReferenceNeuMfExperiment {
   private final Sdrm sdrm;
   private final int runs;
   private final Set<Setting> settings;
-  private final boolean validZerosInEveryRun;
+  private final ValidZeros validZeros;
   private final int[] cutoffs;
   private final Experiment.Listener listener;
 
@@ -91,7 +109,7 @@ public final class ReferenceNeuMfExperiment {
     this.sdrm = b.sdrm;
     this.runs = b.runs;
     this.settings = EnumSet.copyOf(b.settings);
-    this.validZerosInEveryRun = b.validZerosInEveryRun;
+    this.validZeros = b.validZeros;
     this.cutoffs = b.cutoffs.clone();
     this.listener = b.listener;
   }
@@ -192,11 +210,11 @@ public final class ReferenceNeuMfExperiment {
     }
     Triples foldInPositives = Triples.of(positives.foldIn(), t, true);
     Triples heldOut = Triples.of(positives.heldOut(), t, true);
-    Triples validZeros = new Triples(0);
+    Triples validZeroTriples = new Triples(0);
     valid.forEachStored(
         (r, c, value) -> {
           if (value == 0) {
-            validZeros.add(r + t, c, 0);
+            validZeroTriples.add(r + t, c, 0);
           }
         });
     Triples trainTriples = Triples.of(train, 0, false);
@@ -217,8 +235,9 @@ public final class ReferenceNeuMfExperiment {
                 sdrm));
     for (int run = 0; run < runs; run++) {
       listener.onRunStart(run, runs);
-      Triples zeros =
-          run == 0 || validZerosInEveryRun ? validZeros.shuffled(SHUFFLE_SEED) : new Triples(0);
+      boolean withZeros =
+          validZeros == ValidZeros.EVERY_RUN || (validZeros == ValidZeros.FIRST_RUN && run == 0);
+      Triples zeros = withZeros ? validZeroTriples.shuffled(SHUFFLE_SEED) : new Triples(0);
       int half = zeros.size / 2;
       Triples validTrain = zeros.slice(0, half);
       validTrain.addAll(foldInPositives);
@@ -486,7 +505,7 @@ public final class ReferenceNeuMfExperiment {
     private Sdrm sdrm;
     private int runs = 5;
     private Set<Setting> settings = EnumSet.allOf(Setting.class);
-    private boolean validZerosInEveryRun;
+    private ValidZeros validZeros = ValidZeros.FIRST_RUN;
     private int[] cutoffs = RankingMetrics.PAPER_CUTOFFS.clone();
     private Experiment.Listener listener = new Experiment.Listener() {};
 
@@ -532,11 +551,11 @@ public final class ReferenceNeuMfExperiment {
     }
 
     /**
-     * Gives every run VALID's stored zeros (the reference gives them to its first run only, having
-     * removed them from VALID in place); default false, as the reference.
+     * Which runs get VALID's stored zeros (step 3); default {@link ValidZeros#FIRST_RUN}, as the
+     * reference's {@code main.py}.
      */
-    public Builder validZerosInEveryRun(boolean every) {
-      this.validZerosInEveryRun = every;
+    public Builder validZeros(ValidZeros validZeros) {
+      this.validZeros = Objects.requireNonNull(validZeros, "validZeros");
       return this;
     }
 

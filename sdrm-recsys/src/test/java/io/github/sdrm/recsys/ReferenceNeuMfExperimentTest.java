@@ -3,6 +3,7 @@ package io.github.sdrm.recsys;
 import static io.github.sdrm.recsys.RecsysTestData.clustered;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,6 +111,42 @@ class ReferenceNeuMfExperimentTest {
     assertEquals(results[0], results[1], "same seed, same figure");
     // a random pick of 5 among the ~25 unseen items finds about a fifth of them
     assertTrue(results[0] > 0.6, "Recall@5 " + results[0]);
+  }
+
+  @Test
+  void validZeros_goToTheRunsAsked() {
+    InteractionMatrix train = clustered(200, 20, 1L);
+    InteractionMatrix valid = clustered(40, 20, 2L);
+    double[][] first = perRun(train, valid, ReferenceNeuMfExperiment.ValidZeros.FIRST_RUN);
+    double[][] every = perRun(train, valid, ReferenceNeuMfExperiment.ValidZeros.EVERY_RUN);
+    double[][] none = perRun(train, valid, ReferenceNeuMfExperiment.ValidZeros.NONE);
+    // run 0: with the zeros unless NONE; run 1: with them only for EVERY_RUN
+    assertArrayEquals(first[0], every[0]);
+    assertArrayEquals(first[1], none[1]);
+    assertFalse(Arrays.equals(first[0], none[0]), "NONE's run 0 has no VALID zeros");
+    assertFalse(Arrays.equals(first[1], every[1]), "EVERY_RUN's run 1 has them");
+  }
+
+  /** Per run: ORIGINAL's Recall and NDCG at 5 and 10. */
+  private static double[][] perRun(
+      InteractionMatrix train, InteractionMatrix valid, ReferenceNeuMfExperiment.ValidZeros z) {
+    double[][] out = new double[2][];
+    ReferenceNeuMfExperiment.builder("toy", train, valid)
+        .settings(Setting.ORIGINAL)
+        .runs(2)
+        .cutoffs(5, 10)
+        .validZeros(z)
+        .listener(
+            new Experiment.Listener() {
+              @Override
+              public void onResult(
+                  int run, ResultTable.Key key, io.github.sdrm.eval.RankingMetrics.Result r) {
+                out[run] = new double[] {r.recall(5), r.recall(10), r.ndcg(5), r.ndcg(10)};
+              }
+            })
+        .build()
+        .run();
+    return out;
   }
 
   @Test
