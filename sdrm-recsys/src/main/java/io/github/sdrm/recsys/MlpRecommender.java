@@ -118,7 +118,8 @@ public final class MlpRecommender implements Recommender {
         int[] idx = Arrays.copyOfRange(order, from, Math.min(fitRows, from + batchSize));
         try (MemoryWorkspace ws = Workspaces.open("sdrm-mlp-step")) {
           INDArray x = positives.denseRows(idx, DataType.FLOAT);
-          net.backward(x, x, net.dropoutMasks(idx.length, DROPOUT, rnd));
+          MlpNetwork.SparseRows sparse = sparseRows(positives, idx);
+          net.backward(x, sparse, x, net.dropoutMasks(idx.length, DROPOUT, rnd));
         }
         adam.step();
       }
@@ -138,6 +139,25 @@ public final class MlpRecommender implements Recommender {
     adam.setParameters(bestParams);
     LOG.debug("mlp: {} epochs, best validation RMSE {}", epochsRun, best);
     network = net;
+  }
+
+  /**
+   * The batch's ones by column when they touch fewer than half the items (the first layer then
+   * reads only their weight rows: same values, less work on sparse data such as ADM), else null.
+   */
+  private MlpNetwork.SparseRows sparseRows(InteractionMatrix positives, int[] idx) {
+    long stored = 0;
+    for (int r : idx) {
+      stored += positives.rowLength(r);
+    }
+    if (stored >= items / 2) {
+      return null;
+    }
+    int[][] cols = new int[idx.length][];
+    for (int i = 0; i < idx.length; i++) {
+      cols[i] = positives.rowColumns(idx[i]);
+    }
+    return new MlpNetwork.SparseRows(cols, items, DataType.FLOAT);
   }
 
   @Override

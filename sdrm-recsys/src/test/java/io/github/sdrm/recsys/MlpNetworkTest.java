@@ -19,15 +19,70 @@ class MlpNetworkTest {
 
   @Test
   void gradientMatchesFiniteDifferences_withDropout() {
-    checkGradient(true);
+    checkGradient(true, false);
   }
 
   @Test
   void gradientMatchesFiniteDifferences_withoutDropout() {
-    checkGradient(false);
+    checkGradient(false, false);
   }
 
-  private static void checkGradient(boolean dropout) {
+  @Test
+  void gradientMatchesFiniteDifferences_sparseFirstLayer() {
+    checkGradient(true, true);
+  }
+
+  @Test
+  void sparseFirstLayer_sameLogitsAndGradientsAsDense() {
+    int items = 40;
+    INDArray x = binaryRows(6, items, 0.08, 12L).castTo(DataType.FLOAT);
+    x.getRow(3).assign(0); // an empty row
+    MlpNetwork dense =
+        new MlpNetwork(items, new int[] {16, 8, 8}, new SplittableRandom(2L), DataType.FLOAT);
+    MlpNetwork sparse =
+        new MlpNetwork(items, new int[] {16, 8, 8}, new SplittableRandom(2L), DataType.FLOAT);
+    INDArray[] masks = dense.dropoutMasks(6, 0.5, new SplittableRandom(3L));
+    INDArray zd = dense.backward(x, x, masks);
+    INDArray zs = sparse.backward(x, rows(x), x, masks);
+    assertArrayEquals(Buffers.floats(zd), Buffers.floats(zs), 1e-6f);
+    for (int l = 0; l < 4; l++) {
+      assertArrayEquals(
+          Buffers.floats(dense.weightGrad[l]),
+          Buffers.floats(sparse.weightGrad[l]),
+          1e-7f,
+          "W" + l);
+      assertArrayEquals(
+          Buffers.floats(dense.biasGrad[l]), Buffers.floats(sparse.biasGrad[l]), 1e-7f, "b" + l);
+    }
+    // a second step must not keep the first step's rows of the first layer's gradient
+    INDArray x2 = binaryRows(6, items, 0.08, 13L).castTo(DataType.FLOAT);
+    dense.backward(x2, x2, masks);
+    sparse.backward(x2, rows(x2), x2, masks);
+    assertArrayEquals(
+        Buffers.floats(dense.weightGrad[0]), Buffers.floats(sparse.weightGrad[0]), 1e-7f);
+  }
+
+  @Test
+  void sparseFirstLayer_allRowsEmpty() {
+    MlpNetwork net =
+        new MlpNetwork(5, new int[] {4, 3, 3}, new SplittableRandom(2L), DataType.FLOAT);
+    INDArray x = Nd4j.zeros(DataType.FLOAT, 2, 5);
+    INDArray z = net.backward(x, rows(x), x, null);
+    assertArrayEquals(Buffers.floats(net.logits(x, null, null, null)), Buffers.floats(z), 1e-7f);
+    assertEquals(0.0, net.weightGrad[0].norm1Number().doubleValue());
+  }
+
+  /** The columns of each row's ones. */
+  private static MlpNetwork.SparseRows rows(INDArray x) {
+    int[][] cols = new int[(int) x.rows()][];
+    for (int r = 0; r < cols.length; r++) {
+      double[] v = x.getRow(r).dup().toDoubleVector();
+      cols[r] = java.util.stream.IntStream.range(0, v.length).filter(i -> v[i] == 1).toArray();
+    }
+    return new MlpNetwork.SparseRows(cols, (int) x.columns(), x.dataType());
+  }
+
+  private static void checkGradient(boolean dropout, boolean sparseInput) {
     int items = 7;
     SplittableRandom rnd = new SplittableRandom(5L);
     MlpNetwork net = new MlpNetwork(items, new int[] {6, 5, 4}, rnd, DataType.DOUBLE);
@@ -35,9 +90,10 @@ class MlpNetworkTest {
     for (INDArray b : net.bias) {
       b.assign(Nd4j.rand(DataType.DOUBLE, b.shape()).subi(0.5).muli(0.2));
     }
-    INDArray x = binaryRows(4, items, 3L);
+    INDArray x = binaryRows(4, items, 0.4, 3L);
     INDArray[] masks = dropout ? net.dropoutMasks(4, 0.5, new SplittableRandom(9L)) : null;
-    net.backward(x, x, masks);
+    MlpNetwork.SparseRows sparse = sparseInput ? rows(x) : null;
+    net.backward(x, sparse, x, masks);
     double worst = 0;
     String where = "";
     for (int set = 0; set < 2; set++) {
@@ -49,9 +105,9 @@ class MlpNetworkTest {
         for (long i = 0; i < flat.length(); i++) {
           double orig = flat.getDouble(i);
           flat.putScalar(i, orig + H);
-          double plus = MlpNetwork.loss(net.logits(x, masks, null, null), x);
+          double plus = MlpNetwork.loss(net.logits(x, sparse, masks, null, null), x);
           flat.putScalar(i, orig - H);
-          double minus = MlpNetwork.loss(net.logits(x, masks, null, null), x);
+          double minus = MlpNetwork.loss(net.logits(x, sparse, masks, null, null), x);
           flat.putScalar(i, orig);
           double numeric = (plus - minus) / (2 * H);
           double a = analytic.getDouble(i);
@@ -78,7 +134,7 @@ class MlpNetworkTest {
   void predict_isTheSigmoidOfTheLogitsWithoutDropout() {
     MlpNetwork net =
         new MlpNetwork(9, new int[] {8, 6, 5}, new SplittableRandom(1L), DataType.FLOAT);
-    INDArray x = binaryRows(3, 9, 2L).castTo(DataType.FLOAT);
+    INDArray x = binaryRows(3, 9, 0.4, 2L).castTo(DataType.FLOAT);
     INDArray z = net.logits(x, null, null, null);
     assertArrayEquals(
         Buffers.floats(Transforms.sigmoid(z, true)), Buffers.floats(net.predict(x)), 1e-7f);
@@ -137,11 +193,11 @@ class MlpNetworkTest {
     assertTrue(Math.abs(p[0] - w0[0]) > 1e-4, "the weights moved");
   }
 
-  private static INDArray binaryRows(int rows, int cols, long seed) {
+  private static INDArray binaryRows(int rows, int cols, double density, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     double[] v = new double[rows * cols];
     for (int i = 0; i < v.length; i++) {
-      v[i] = rnd.nextDouble() < 0.4 ? 1 : 0;
+      v[i] = rnd.nextDouble() < density ? 1 : 0;
     }
     return Nd4j.create(v, new long[] {rows, cols}, DataType.DOUBLE);
   }
