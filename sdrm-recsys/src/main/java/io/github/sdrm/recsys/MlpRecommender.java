@@ -28,19 +28,21 @@ import org.slf4j.LoggerFactory;
  * <p>The network is written out on ND4J's matrix products ({@code MlpNetwork}, its gradient checked
  * by finite differences); initial weights, shuffles and dropout masks come from one Java generator
  * seeded with the recommender's seed, so a fit depends only on its seed and its data, not on the
- * JVM or on ND4J's global generator. (An earlier version built the same network from
- * Deeplearning4j's layers; its per-step overhead made a fit 3× slower.)
+ * JVM or ND4J's global generator. Sparse batches (fewer ones than half the items, as on ALB and
+ * ADM) take a first layer that reads only the weight rows of their items. (An earlier version built
+ * the network from Deeplearning4j's layers; its Adam updater and per-step overhead made a fit
+ * 2.5–3× slower.)
  */
 public final class MlpRecommender implements Recommender {
   private static final Logger LOG = LoggerFactory.getLogger(MlpRecommender.class);
+  private static final double DROPOUT = 0.5;
+  private static final int SCORE_BATCH = 1024;
 
   private final int maxEpochs;
   private final int batchSize;
   private final int patience;
   private final double minDelta;
   private final long seed;
-  private static final double DROPOUT = 0.5;
-  private static final int SCORE_BATCH = 1024;
 
   private MlpNetwork network;
   private int items;
