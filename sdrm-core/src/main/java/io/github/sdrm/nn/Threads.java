@@ -16,22 +16,4 @@ public final class Threads {
       Nd4j.getEnvironment().setMaxMasterThreads(elementwiseThreads);
     }
   }
-
-  /**
-   * Runs {@code work} with {@code n} ND4J element-wise (OpenMP) threads and then restores the
-   * previous setting. Process-wide while it runs.
-   */
-  public static void withElementwiseThreads(int n, Runnable work) {
-    var env = Nd4j.getEnvironment();
-    int threads = env.maxThreads();
-    int master = env.maxMasterThreads();
-    env.setMaxThreads(n);
-    env.setMaxMasterThreads(n);
-    try {
-      work.run();
-    } finally {
-      env.setMaxThreads(threads);
-      env.setMaxMasterThreads(master);
-    }
-  }
 }

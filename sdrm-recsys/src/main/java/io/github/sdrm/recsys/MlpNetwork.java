@@ -1,7 +1,5 @@
 package io.github.sdrm.recsys;
 
-import io.github.sdrm.nn.Buffers;
-import io.github.sdrm.nn.Initializers;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -47,8 +45,13 @@ final class MlpNetwork {
       int out = l < hidden.length ? hidden[l] : items;
       weight[l] =
           l < hidden.length
-              ? Initializers.xavierUniform(in, out, rnd, dataType)
-              : Initializers.uniform(
+              ? NdArrays.uniform(
+                  new long[] {in, out},
+                  -Math.sqrt(6.0 / (in + out)),
+                  Math.sqrt(6.0 / (in + out)),
+                  rnd,
+                  dataType)
+              : NdArrays.uniform(
                   new long[] {in, out}, -Math.sqrt(3.0 / in), Math.sqrt(3.0 / in), rnd, dataType);
       bias[l] = Nd4j.zeros(dataType, 1, out);
       weightGrad[l] = Nd4j.zeros(dataType, in, out);
@@ -73,7 +76,7 @@ final class MlpNetwork {
       for (int i = 0; i < m.length; i++) {
         m[i] = rnd.nextDouble() < rate ? 0f : (float) kept;
       }
-      INDArray mask = Buffers.floats(m, rows, hidden[l]);
+      INDArray mask = NdArrays.floats(m, rows, hidden[l]);
       masks[l] = dataType == DataType.FLOAT ? mask : mask.castTo(dataType);
     }
     return masks;
@@ -120,7 +123,7 @@ final class MlpNetwork {
           sel[r * width + slot[c]] = 1f;
         }
       }
-      INDArray s = Buffers.floats(sel, rowColumns.length, width);
+      INDArray s = NdArrays.floats(sel, rowColumns.length, width);
       selection = dataType == DataType.FLOAT ? s : s.castTo(dataType);
     }
   }
@@ -212,8 +215,8 @@ final class MlpNetwork {
   private static void scatterRows(INDArray target, int[] rows, INDArray values) {
     int width = (int) target.columns();
     if (target.dataType() == DataType.FLOAT) {
-      FloatBuffer t = Buffers.view(target);
-      float[] v = Buffers.floats(values);
+      FloatBuffer t = NdArrays.view(target);
+      float[] v = NdArrays.floats(values);
       for (int j = 0; j < rows.length; j++) {
         t.put(rows[j] * width, v, j * width, width);
       }

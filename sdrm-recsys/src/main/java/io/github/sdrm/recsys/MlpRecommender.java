@@ -2,9 +2,6 @@ package io.github.sdrm.recsys;
 
 import io.github.sdrm.data.InteractionMatrix;
 import io.github.sdrm.data.Permutations;
-import io.github.sdrm.nn.Buffers;
-import io.github.sdrm.nn.Threads;
-import io.github.sdrm.nn.Workspaces;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -93,7 +90,7 @@ public final class MlpRecommender implements Recommender {
     Objects.requireNonNull(train, "train");
     // batches of 16 rows make every element-wise op small; a second OpenMP thread made the fit
     // 2.5x slower here
-    Threads.withElementwiseThreads(1, () -> fitSingleThreaded(train));
+    NdArrays.withElementwiseThreads(1, () -> fitSingleThreaded(train));
   }
 
   private void fitSingleThreaded(InteractionMatrix train) {
@@ -118,7 +115,7 @@ public final class MlpRecommender implements Recommender {
       int[] order = Permutations.random(fitRows, rnd);
       for (int from = 0; from < fitRows; from += batchSize) {
         int[] idx = Arrays.copyOfRange(order, from, Math.min(fitRows, from + batchSize));
-        try (MemoryWorkspace ws = Workspaces.open("sdrm-mlp-step")) {
+        try (MemoryWorkspace ws = NdArrays.workspace("sdrm-mlp-step")) {
           INDArray x = positives.denseRows(idx, DataType.FLOAT);
           MlpNetwork.SparseRows sparse = sparseRows(positives, idx);
           net.backward(x, sparse, x, net.dropoutMasks(idx.length, DROPOUT, rnd));
@@ -127,7 +124,7 @@ public final class MlpRecommender implements Recommender {
       }
       epochsRun++;
       double rmse;
-      try (MemoryWorkspace ws = Workspaces.open("sdrm-mlp-step")) {
+      try (MemoryWorkspace ws = NdArrays.workspace("sdrm-mlp-step")) {
         rmse = Math.sqrt(net.predict(valid).squaredDistance(valid) / valid.length());
       }
       if (rmse < best - minDelta) {
@@ -169,9 +166,9 @@ public final class MlpRecommender implements Recommender {
     float[][] out = new float[users.rows()][];
     for (int from = 0; from < users.rows(); from += SCORE_BATCH) {
       int to = Math.min(users.rows(), from + SCORE_BATCH);
-      try (MemoryWorkspace ws = Workspaces.open("sdrm-mlp-score")) {
+      try (MemoryWorkspace ws = NdArrays.workspace("sdrm-mlp-score")) {
         float[] p =
-            Buffers.floats(network.predict(positives.rowRange(from, to).toDense(DataType.FLOAT)));
+            NdArrays.floats(network.predict(positives.rowRange(from, to).toDense(DataType.FLOAT)));
         for (int u = from; u < to; u++) {
           out[u] = Arrays.copyOfRange(p, (u - from) * items, (u - from + 1) * items);
         }
@@ -217,7 +214,7 @@ public final class MlpRecommender implements Recommender {
       m = new float[values.length][];
       v = new float[values.length][];
       for (int i = 0; i < values.length; i++) {
-        p[i] = Buffers.floats(values[i]);
+        p[i] = NdArrays.floats(values[i]);
         g[i] = new float[p[i].length];
         m[i] = new float[p[i].length];
         v[i] = new float[p[i].length];
@@ -229,7 +226,7 @@ public final class MlpRecommender implements Recommender {
       t++;
       float lrT = (float) (LR * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t)));
       for (int i = 0; i < values.length; i++) {
-        Buffers.view(grads[i]).get(0, g[i], 0, g[i].length);
+        NdArrays.view(grads[i]).get(0, g[i], 0, g[i].length);
         float[] pi = p[i];
         float[] gi = g[i];
         float[] mi = m[i];
@@ -244,7 +241,7 @@ public final class MlpRecommender implements Recommender {
               .parallel()
               .forEach(c -> update(pi, gi, mi, vi, c * chunk, Math.min(n, (c + 1) * chunk), lrT));
         }
-        Buffers.view(values[i]).put(0, pi, 0, n);
+        NdArrays.view(values[i]).put(0, pi, 0, n);
       }
     }
 
@@ -277,7 +274,7 @@ public final class MlpRecommender implements Recommender {
     void setParameters(float[][] params) {
       for (int i = 0; i < p.length; i++) {
         System.arraycopy(params[i], 0, p[i], 0, p[i].length);
-        Buffers.view(values[i]).put(0, p[i], 0, p[i].length);
+        NdArrays.view(values[i]).put(0, p[i], 0, p[i].length);
       }
     }
   }

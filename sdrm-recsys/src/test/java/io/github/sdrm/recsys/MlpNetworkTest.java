@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sdrm.nn.Buffers;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -44,22 +43,22 @@ class MlpNetworkTest {
     INDArray[] masks = dense.dropoutMasks(6, 0.5, new SplittableRandom(3L));
     INDArray zd = dense.backward(x, x, masks);
     INDArray zs = sparse.backward(x, rows(x), x, masks);
-    assertArrayEquals(Buffers.floats(zd), Buffers.floats(zs), 1e-6f);
+    assertArrayEquals(NdArrays.floats(zd), NdArrays.floats(zs), 1e-6f);
     for (int l = 0; l < 4; l++) {
       assertArrayEquals(
-          Buffers.floats(dense.weightGrad[l]),
-          Buffers.floats(sparse.weightGrad[l]),
+          NdArrays.floats(dense.weightGrad[l]),
+          NdArrays.floats(sparse.weightGrad[l]),
           1e-7f,
           "W" + l);
       assertArrayEquals(
-          Buffers.floats(dense.biasGrad[l]), Buffers.floats(sparse.biasGrad[l]), 1e-7f, "b" + l);
+          NdArrays.floats(dense.biasGrad[l]), NdArrays.floats(sparse.biasGrad[l]), 1e-7f, "b" + l);
     }
     // a second step must not keep the first step's rows of the first layer's gradient
     INDArray x2 = binaryRows(6, items, 0.08, 13L).castTo(DataType.FLOAT);
     dense.backward(x2, x2, masks);
     sparse.backward(x2, rows(x2), x2, masks);
     assertArrayEquals(
-        Buffers.floats(dense.weightGrad[0]), Buffers.floats(sparse.weightGrad[0]), 1e-7f);
+        NdArrays.floats(dense.weightGrad[0]), NdArrays.floats(sparse.weightGrad[0]), 1e-7f);
   }
 
   @Test
@@ -68,7 +67,7 @@ class MlpNetworkTest {
         new MlpNetwork(5, new int[] {4, 3, 3}, new SplittableRandom(2L), DataType.FLOAT);
     INDArray x = Nd4j.zeros(DataType.FLOAT, 2, 5);
     INDArray z = net.backward(x, rows(x), x, null);
-    assertArrayEquals(Buffers.floats(net.logits(x, null, null, null)), Buffers.floats(z), 1e-7f);
+    assertArrayEquals(NdArrays.floats(net.logits(x, null, null, null)), NdArrays.floats(z), 1e-7f);
     assertEquals(0.0, net.weightGrad[0].norm1Number().doubleValue());
   }
 
@@ -137,7 +136,7 @@ class MlpNetworkTest {
     INDArray x = binaryRows(3, 9, 0.4, 2L).castTo(DataType.FLOAT);
     INDArray z = net.logits(x, null, null, null);
     assertArrayEquals(
-        Buffers.floats(Transforms.sigmoid(z, true)), Buffers.floats(net.predict(x)), 1e-7f);
+        NdArrays.floats(Transforms.sigmoid(z, true)), NdArrays.floats(net.predict(x)), 1e-7f);
   }
 
   @Test
@@ -147,7 +146,7 @@ class MlpNetworkTest {
     INDArray[] masks = net.dropoutMasks(200, 0.5, new SplittableRandom(4L));
     assertEquals(3, masks.length);
     for (INDArray m : masks) {
-      float[] v = Buffers.floats(m);
+      float[] v = NdArrays.floats(m);
       int zeros = 0;
       for (float f : v) {
         assertTrue(f == 0f || f == 2f, "mask value " + f);
@@ -161,7 +160,7 @@ class MlpNetworkTest {
   void kerasAdam_followsKerasUpdateRule() {
     MlpNetwork net = new MlpNetwork(3, new int[] {2}, new SplittableRandom(1L), DataType.FLOAT);
     MlpRecommender.KerasAdam adam = new MlpRecommender.KerasAdam(net);
-    float[] w0 = Buffers.floats(net.weight[0]);
+    float[] w0 = NdArrays.floats(net.weight[0]);
     double[] m = new double[w0.length];
     double[] v = new double[w0.length];
     double[] p = new double[w0.length];
@@ -186,7 +185,7 @@ class MlpNetworkTest {
         p[i] -= lrT * m[i] / (Math.sqrt(v[i]) + 1e-7);
       }
     }
-    float[] w = Buffers.floats(net.weight[0]);
+    float[] w = NdArrays.floats(net.weight[0]);
     for (int i = 0; i < p.length; i++) {
       assertEquals(p[i], w[i], 1e-6, "weight " + i);
     }
