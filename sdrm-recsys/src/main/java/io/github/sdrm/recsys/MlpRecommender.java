@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * seeded with the recommender's seed, so a fit depends only on its seed and its data, not on the
  * JVM or ND4J's global generator. Sparse batches (fewer ones than half the items, as on ALB and
  * ADM) take a first layer that reads only the weight rows of their items. (An earlier version built
- * the network from Deeplearning4j's layers; its Adam updater and per-step overhead made a fit
- * 2.5–3× slower.)
+ * the network from Deeplearning4j's layers; its Adam updater and per-step overhead made a fit about
+ * 2× slower.)
  */
 public final class MlpRecommender implements Recommender {
   private static final Logger LOG = LoggerFactory.getLogger(MlpRecommender.class);
