@@ -29,11 +29,9 @@ final class MlpNetwork {
   final INDArray[] biasGrad;
   private final int[] hidden;
   private final DataType dataType;
-  private final int items;
 
   /** A network with the given hidden widths (the reference's: {@link #REFERENCE_HIDDEN}). */
   MlpNetwork(int items, int[] hidden, SplittableRandom rnd, DataType dataType) {
-    this.items = items;
     this.hidden = hidden.clone();
     this.dataType = dataType;
     weight = new INDArray[hidden.length + 1];
@@ -58,10 +56,6 @@ final class MlpNetwork {
       biasGrad[l] = Nd4j.zeros(dataType, 1, out);
       in = out;
     }
-  }
-
-  int items() {
-    return items;
   }
 
   /**

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -188,8 +187,6 @@ public final class MlpRecommender implements Recommender {
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final float EPSILON = 1e-7f;
-    private static final int PARALLEL_FROM = 1 << 16;
-    private static final int CHUNKS = 8;
 
     private final INDArray[] values;
     private final INDArray[] grads;
@@ -227,31 +224,17 @@ public final class MlpRecommender implements Recommender {
       float lrT = (float) (LR * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t)));
       for (int i = 0; i < values.length; i++) {
         NdArrays.view(grads[i]).get(0, g[i], 0, g[i].length);
-        float[] pi = p[i];
-        float[] gi = g[i];
-        float[] mi = m[i];
-        float[] vi = v[i];
-        int n = pi.length;
-        if (n < PARALLEL_FROM) {
-          update(pi, gi, mi, vi, 0, n, lrT);
-        } else {
-          // elementwise, so the split does not change a bit of the result
-          int chunk = (n + CHUNKS - 1) / CHUNKS;
-          IntStream.range(0, CHUNKS)
-              .parallel()
-              .forEach(c -> update(pi, gi, mi, vi, c * chunk, Math.min(n, (c + 1) * chunk), lrT));
-        }
-        NdArrays.view(values[i]).put(0, pi, 0, n);
+        update(p[i], g[i], m[i], v[i], lrT);
+        NdArrays.view(values[i]).put(0, p[i], 0, p[i].length);
       }
     }
 
-    private static void update(
-        float[] p, float[] g, float[] m, float[] v, int from, int to, float lrT) {
+    private static void update(float[] p, float[] g, float[] m, float[] v, float lrT) {
       float b1 = (float) BETA1;
       float c1 = (float) (1 - BETA1);
       float b2 = (float) BETA2;
       float c2 = (float) (1 - BETA2);
-      for (int j = from; j < to; j++) {
+      for (int j = 0; j < p.length; j++) {
         float gj = g[j];
         float mj = b1 * m[j] + c1 * gj;
         float vj = b2 * v[j] + c2 * gj * gj;
