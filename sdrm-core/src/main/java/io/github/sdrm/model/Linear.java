@@ -20,9 +20,24 @@ final class Linear {
    * which was several times faster than ND4J's sum along dimension 0).
    */
   static INDArray backward(INDArray x, INDArray dy, Param w, Param b, boolean needInput) {
+    return backward(x, dy, w, b, needInput, false);
+  }
+
+  /**
+   * As {@link #backward(INDArray, INDArray, Param, Param, boolean)}; with {@code wideBias} the bias
+   * gradient is dyᵀ·1 (a matrix–vector product, ≈ 4× faster for a wide dy such as the VAE's [B,
+   * items] output gradient) instead of 1ᵀ·dy, which sums in another order (other last bits).
+   */
+  static INDArray backward(
+      INDArray x, INDArray dy, Param w, Param b, boolean needInput, boolean wideBias) {
     Nd4j.gemm(x, dy, w.grad(), true, false, 1.0, 1.0);
-    INDArray ones = Nd4j.ones(dy.dataType(), 1, dy.rows());
-    Nd4j.gemm(ones, dy, b.grad(), false, false, 1.0, 1.0);
+    if (wideBias) {
+      INDArray ones = Nd4j.ones(dy.dataType(), dy.rows(), 1);
+      Nd4j.gemm(dy, ones, b.grad().reshape(dy.columns(), 1), true, false, 1.0, 1.0);
+    } else {
+      INDArray ones = Nd4j.ones(dy.dataType(), 1, dy.rows());
+      Nd4j.gemm(ones, dy, b.grad(), false, false, 1.0, 1.0);
+    }
     return needInput ? Nd4j.gemm(dy, w.value(), false, true) : null;
   }
 

@@ -10,6 +10,9 @@ public final class Param {
   private final INDArray grad;
   INDArray firstMoment;
   INDArray secondMoment;
+  // Adam's moments of a float parameter live on the Java heap (see Adam#step)
+  float[] firstMomentF;
+  float[] secondMomentF;
 
   /** Wraps {@code value} (kept, not copied) and allocates a zero gradient of the same shape. */
   public Param(String name, INDArray value) {
