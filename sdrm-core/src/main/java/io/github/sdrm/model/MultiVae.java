@@ -105,6 +105,18 @@ public final class MultiVae {
     return out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent)).dup();
   }
 
+  /**
+   * μ for a batch of rows given by their stored entries: the same function as {@link
+   * #encodeMean(INDArray)} (within float rounding), the first layer reading only the W₁ rows of the
+   * batch's items.
+   */
+  public INDArray encodeMean(SparseBatch x) {
+    double[] vals = normalised(x, null);
+    INDArray h1 = Linear.tanhInPlace(sparseForward(x, vals, gather(x, vals)));
+    INDArray out = Linear.forward(h1, w2, b2);
+    return out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent)).dup();
+  }
+
   /** Item logits for a batch of latent codes. */
   public INDArray decode(INDArray z) {
     INDArray h3 = Linear.tanhInPlace(Linear.forward(z, w3, b3));
@@ -150,7 +162,11 @@ public final class MultiVae {
     for (Param p : params) {
       p.zeroGrad();
     }
-    double[] xdVals = normalisedDropped(x, storedMask);
+    if (x.storedCount() > 0 && storedMask == null) {
+      throw new IllegalArgumentException(
+          "storedMask is required when the batch has stored entries");
+    }
+    double[] xdVals = normalised(x, storedMask);
     // the batch's distinct items, found once for the forward and the backward pass
     Gathered rows = gather(x, xdVals);
     INDArray h1 = Linear.tanhInPlace(sparseForward(x, xdVals, rows));
@@ -274,11 +290,15 @@ public final class MultiVae {
     return a.data();
   }
 
-  /** The stored values divided by their row's L2 norm, times the dropout mask at each. */
-  private static double[] normalisedDropped(SparseBatch s, INDArray storedMask) {
+  /**
+   * The stored values divided by their row's L2 norm, times the dropout mask at each ({@code
+   * storedMask} null: no dropout).
+   */
+  private static double[] normalised(SparseBatch s, INDArray storedMask) {
     double[] out = new double[s.vals.length];
-    double[] mask = out.length == 0 ? out : storedMask.data().asDouble();
-    if (mask.length != out.length) {
+    double[] mask =
+        out.length == 0 ? out : storedMask == null ? null : storedMask.data().asDouble();
+    if (mask != null && mask.length != out.length) {
       throw new IllegalArgumentException(
           "storedMask must have one value per stored entry ("
               + out.length
@@ -292,7 +312,7 @@ public final class MultiVae {
       }
       double norm = Math.max(Math.sqrt(ss), NORM_EPS);
       for (int k = s.ptr[b]; k < s.ptr[b + 1]; k++) {
-        out[k] = s.vals[k] / norm * mask[k];
+        out[k] = mask == null ? s.vals[k] / norm : s.vals[k] / norm * mask[k];
       }
     }
     return out;
