@@ -11,6 +11,8 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.indexaccum.custom.ArgMax;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -243,34 +245,37 @@ public final class MultiVae {
    * overwrites {@code logits} with its gradient, (softmax · rowSum − x) / B.
    */
   private double sparseReconstruction(SparseBatch s, INDArray logits, long batch) {
-    // logits becomes logit − rowMax (read at the stored entries), then exp of that, then the
-    // softmax times rowSum / B
+    // log_softmax(x)_i = x_i − lse with lse = x_max − log(softmax(x)_max): the row's largest logit
+    // has softmax ≥ 1/items, so its log is exact enough, and ND4J's fused softmax replaces the
+    // five passes (max, subtract, exp, sum, scale) over the [B, items] logits
     DataBuffer buf = contiguous(logits);
-    logits.subiColumnVector(logits.max(true, 1));
-    double[] shifted = new double[s.cols.length];
+    long[] argmax = Nd4j.exec(new ArgMax(logits, false, new int[] {1}))[0].data().asLong();
+    double[] stored = new double[s.cols.length];
+    double[] rowMax = new double[s.rows];
     for (int b = 0; b < s.rows; b++) {
+      rowMax[b] = buf.getDouble(b * (long) items + argmax[b]);
       for (int k = s.ptr[b]; k < s.ptr[b + 1]; k++) {
-        shifted[k] = s.vals[k] == 0f ? 0 : buf.getDouble((long) b * items + s.cols[k]);
+        stored[k] = s.vals[k] == 0f ? 0 : buf.getDouble((long) b * items + s.cols[k]);
       }
     }
-    INDArray probs = Transforms.exp(logits, false);
-    double[] sums = probs.sum(true, 1).data().asDouble();
+    Nd4j.exec(new SoftMax(logits, logits, 1));
     double[] rowScale = new double[s.rows];
     double total = 0;
     for (int b = 0; b < s.rows; b++) {
-      double lse = Math.log(sums[b]);
+      double lse = rowMax[b] - Math.log(buf.getDouble(b * (long) items + argmax[b]));
       double rowSum = 0;
       for (int k = s.ptr[b]; k < s.ptr[b + 1]; k++) {
         float v = s.vals[k];
         if (v != 0f) {
-          total += v * (shifted[k] - lse);
+          total += v * (stored[k] - lse);
           rowSum += v;
         }
       }
-      rowScale[b] = rowSum / batch / sums[b];
+      rowScale[b] = rowSum / batch;
     }
-    probs.muliColumnVector(
-        Nd4j.create(rowScale, new long[] {s.rows, 1}, DataType.DOUBLE).castTo(probs.dataType()));
+    // the gradient (softmax · rowSum − x) / B
+    logits.muliColumnVector(
+        Nd4j.create(rowScale, new long[] {s.rows, 1}, DataType.DOUBLE).castTo(logits.dataType()));
     for (int b = 0; b < s.rows; b++) {
       for (int k = s.ptr[b]; k < s.ptr[b + 1]; k++) {
         float v = s.vals[k];
