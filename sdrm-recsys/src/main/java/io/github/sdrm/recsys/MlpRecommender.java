@@ -194,6 +194,11 @@ public final class MlpRecommender implements Recommender {
     private final float[][] g;
     private final float[][] m;
     private final float[][] v;
+    private final MlpNetwork net;
+    private final int width;
+    // the first layer's gradient rows set by the last sparse step (zeroed before the next), or null
+    // after a dense step (g[0] then holds a full gradient)
+    private int[] sparseGradColumns;
     private long t;
 
     KerasAdam(MlpNetwork net) {
@@ -216,17 +221,52 @@ public final class MlpRecommender implements Recommender {
         m[i] = new float[p[i].length];
         v[i] = new float[p[i].length];
       }
+      this.net = net;
+      // the first layer's weights live here; the network reads sparse batches' rows from this copy
+      net.firstLayerMaster = p[0];
+      width = (int) net.weight[0].columns();
     }
 
     /** One update from the gradients in the network, written back into its parameters. */
     void step() {
       t++;
       float lrT = (float) (LR * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t)));
+      firstLayerGradient();
       for (int i = 0; i < values.length; i++) {
-        NdArrays.view(grads[i]).get(0, g[i], 0, g[i].length);
+        if (i > 0) {
+          NdArrays.view(grads[i]).get(0, g[i], 0, g[i].length);
+        }
         update(p[i], g[i], m[i], v[i], lrT);
-        NdArrays.view(values[i]).put(0, p[i], 0, p[i].length);
+        if (i > 0) {
+          NdArrays.view(values[i]).put(0, p[i], 0, p[i].length);
+        }
       }
+      // the network copies the first layer into ND4J when a dense product needs it
+      net.firstLayerStale = true;
+    }
+
+    /**
+     * g[0] ← the first layer's gradient: the rows the last sparse backward pass left (every other
+     * row zero, as the dense gradient of a sparse batch is), or the network's dense gradient.
+     */
+    private void firstLayerGradient() {
+      MlpNetwork.SparseRows sparse = net.lastSparse;
+      if (sparse == null) {
+        NdArrays.view(grads[0]).get(0, g[0], 0, g[0].length);
+        sparseGradColumns = null;
+        return;
+      }
+      if (sparseGradColumns == null) {
+        Arrays.fill(g[0], 0f);
+      } else {
+        for (int c : sparseGradColumns) {
+          Arrays.fill(g[0], c * width, (c + 1) * width, 0f);
+        }
+      }
+      for (int j = 0; j < sparse.columns.length; j++) {
+        System.arraycopy(sparse.gradRows, j * width, g[0], sparse.columns[j] * width, width);
+      }
+      sparseGradColumns = sparse.columns;
     }
 
     private static void update(float[] p, float[] g, float[] m, float[] v, float lrT) {
@@ -259,6 +299,7 @@ public final class MlpRecommender implements Recommender {
         System.arraycopy(params[i], 0, p[i], 0, p[i].length);
         NdArrays.view(values[i]).put(0, p[i], 0, p[i].length);
       }
+      net.firstLayerStale = false;
     }
   }
 }

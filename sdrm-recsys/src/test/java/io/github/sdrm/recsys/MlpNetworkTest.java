@@ -185,6 +185,8 @@ class MlpNetworkTest {
         p[i] -= lrT * m[i] / (Math.sqrt(v[i]) + 1e-7);
       }
     }
+    // the optimiser keeps the first layer; the network's ND4J copy is brought up to date on demand
+    net.syncFirstLayer();
     float[] w = NdArrays.floats(net.weight[0]);
     for (int i = 0; i < p.length; i++) {
       assertEquals(p[i], w[i], 1e-6, "weight " + i);
