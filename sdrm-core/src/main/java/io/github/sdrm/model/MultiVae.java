@@ -102,7 +102,11 @@ public final class MultiVae {
 
   /** μ for a batch of rows (no dropout, no sampling): the deterministic latent code. */
   public INDArray encodeMean(INDArray x) {
-    INDArray h1 = Linear.tanhInPlace(Linear.forward(normalise(x), w1, b1));
+    return meanFromHidden(Linear.tanhInPlace(Linear.forward(normalise(x), w1, b1)));
+  }
+
+  /** μ from the encoder's hidden layer. */
+  private INDArray meanFromHidden(INDArray h1) {
     INDArray out = Linear.forward(h1, w2, b2);
     return out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent)).dup();
   }
@@ -114,9 +118,7 @@ public final class MultiVae {
    */
   public INDArray encodeMean(SparseBatch x) {
     double[] vals = normalised(x, null);
-    INDArray h1 = Linear.tanhInPlace(sparseForward(x, vals, gather(x, vals)));
-    INDArray out = Linear.forward(h1, w2, b2);
-    return out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent)).dup();
+    return meanFromHidden(Linear.tanhInPlace(sparseForward(x, vals, gather(x, vals))));
   }
 
   /** Item logits for a batch of latent codes. */

@@ -202,9 +202,8 @@ public final class VaeTrainer {
         INDArray logits = vae.decode(mu);
         // one bulk copy (toFloatMatrix copied element by element, ≈ 5 ns each)
         float[] scores =
-            logits.dataType() == DataType.FLOAT
-                ? Buffers.floats(logits)
-                : logits.castTo(DataType.FLOAT).toFloatVector();
+            Buffers.floats(
+                logits.dataType() == DataType.FLOAT ? logits : logits.castTo(DataType.FLOAT));
         for (int i = 0; i < idx.length; i++) {
           int u = idx[i];
           acc.add(

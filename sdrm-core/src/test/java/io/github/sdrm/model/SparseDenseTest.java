@@ -136,5 +136,11 @@ class SparseDenseTest {
         VaeTrainer.validationRecall(vae, foldIn, heldOut, k, 7, false),
         VaeTrainer.validationRecall(vae, foldIn, heldOut, k, 7, true),
         1e-12);
+    // a double network's scores are cast to float for ranking
+    MultiVae vaeDouble = new MultiVae(items, 17, 5, seed, DataType.DOUBLE);
+    assertEquals(
+        VaeTrainer.validationRecall(vaeDouble, foldIn, heldOut, k, 7, false),
+        VaeTrainer.validationRecall(vaeDouble, foldIn, heldOut, k, 7, true),
+        1e-12);
   }
 }
