@@ -2,7 +2,6 @@ package io.github.sdrm.nn;
 
 import java.nio.FloatBuffer;
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
@@ -136,12 +135,7 @@ public final class Adam {
   }
 
   private static boolean contiguousFloat(INDArray a) {
-    return a.dataType() == DataType.FLOAT
-        && !a.isView()
-        && a.ordering() == 'c'
-        && a.offset() == 0
-        && a.data().length() >= a.length()
-        && a.length() <= Integer.MAX_VALUE;
+    return Buffers.isContiguousFloat(a) && a.length() <= Integer.MAX_VALUE;
   }
 
   /** Restores the step counter (for resuming); moments are kept on the parameters. */

@@ -41,17 +41,22 @@ public final class Buffers {
     return out;
   }
 
+  /** Whether {@link #view} accepts {@code a}: a contiguous c-ordered float array at offset 0. */
+  public static boolean isContiguousFloat(INDArray a) {
+    return a.dataType() == DataType.FLOAT
+        && !a.isView()
+        && a.ordering() == 'c'
+        && a.offset() == 0
+        && a.data().length() >= a.length();
+  }
+
   /**
    * A view of a contiguous c-ordered float array's memory: writes through it change the array.
    *
    * @throws IllegalArgumentException for a view, another ordering, an offset or another type
    */
   public static FloatBuffer view(INDArray a) {
-    if (a.dataType() != DataType.FLOAT
-        || a.isView()
-        || a.ordering() != 'c'
-        || a.offset() != 0
-        || a.data().length() < a.length()) {
+    if (!isContiguousFloat(a)) {
       throw new IllegalArgumentException(
           "expected a contiguous c-ordered float array, found "
               + a.dataType()
