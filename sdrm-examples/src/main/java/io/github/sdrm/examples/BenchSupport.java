@@ -66,6 +66,20 @@ final class BenchSupport {
     Nd4j.factory().blas().setMaxThreads(blas);
   }
 
+  /**
+   * How OpenBLAS's idle worker threads wait, for the benchmark's header: {@code
+   * OPENBLAS_THREAD_TIMEOUT} as set in the environment, or a note that they spin. OpenBLAS reads
+   * the variable once, when it loads, so it must be set before the JVM starts; 4 (the minimum) cut
+   * the system time of a whole ML-100K training run from 110 to 38 s with the same wall time
+   * (docs/PERFORMANCE.md).
+   */
+  static String openblasWait() {
+    String timeout = System.getenv("OPENBLAS_THREAD_TIMEOUT");
+    return timeout == null
+        ? "OPENBLAS_THREAD_TIMEOUT unset (idle BLAS threads spin on sched_yield)"
+        : "OPENBLAS_THREAD_TIMEOUT=" + timeout;
+  }
+
   /** Sum of the peak usage of every heap pool, in MiB. */
   static double peakHeapMiB() {
     long sum = 0;

@@ -52,8 +52,9 @@ public final class RecsysBenchmark implements Callable<Integer> {
     // the machine's speed of the day, for comparing sittings (see docs/PERFORMANCE.md)
     System.out.printf(
         Locale.ROOT,
-        "sgemm 1000^3: %.1f GFLOP/s (BLAS 2 threads)%n",
-        BenchSupport.sgemmGflops(1000, 9));
+        "sgemm 1000^3: %.1f GFLOP/s (BLAS 2 threads), %s%n",
+        BenchSupport.sgemmGflops(1000, 9),
+        BenchSupport.openblasWait());
     System.out.println("| dataset | recommender | runs | median s/run | Recall@10 | NDCG@10 |");
     System.out.println("|---|---|---|---|---|---|");
     time(data.dir(), "adm", "svd", TruncatedSvdRecommender::new, svdRuns);

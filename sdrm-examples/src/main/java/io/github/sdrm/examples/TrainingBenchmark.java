@@ -92,12 +92,13 @@ public final class TrainingBenchmark implements Callable<Integer> {
     System.out.printf(
         Locale.ROOT,
         "ML-100K: train %s, valid %s%nconfig %s%nBLAS threads %d,"
-            + " element-wise threads 1, sgemm 1000x1000 %.1f GFLOP/s%n",
+            + " element-wise threads 1, sgemm 1000x1000 %.1f GFLOP/s, %s%n",
         train,
         valid,
         sdrm,
         threads,
-        sgemm);
+        sgemm,
+        BenchSupport.openblasWait());
 
     FittedSdrm model = sdrm.fit(train, valid);
     int n = train.rows();

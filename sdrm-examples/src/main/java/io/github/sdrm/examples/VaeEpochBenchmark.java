@@ -51,8 +51,9 @@ public final class VaeEpochBenchmark implements Callable<Integer> {
     BenchSupport.useThreads(2);
     System.out.printf(
         Locale.ROOT,
-        "sgemm 1000^3: %.1f GFLOP/s (BLAS 2 threads)%n",
-        BenchSupport.sgemmGflops(1000, 9));
+        "sgemm 1000^3: %.1f GFLOP/s (BLAS 2 threads), %s%n",
+        BenchSupport.sgemmGflops(1000, 9),
+        BenchSupport.openblasWait());
     run(
         "ML-100K",
         TripletCsv.read(data.dir().resolve("sdrm-splits/ml-100k/ml-100k_train_test.csv")),
