@@ -128,7 +128,7 @@ public final class StepBenchmark implements Callable<Integer> {
       System.out.printf(
           Locale.ROOT,
           "omp %d (threshold %d) blas %d sgemm %.0f GFLOP/s | VAE step %.1f ms"
-              + " (%.0f GFLOP/s) | diffusion step %.1f ms (%.0f GFLOP/s) | RSS %.0f MiB%n",
+              + " (%.0f GFLOP/s) | diffusion step %.1f ms (%.0f GFLOP/s) | RSS %.0f MiB | %s%n",
           omp,
           Nd4j.getEnvironment().elementwiseThreshold(),
           blas,
@@ -137,7 +137,8 @@ public final class StepBenchmark implements Callable<Integer> {
           vaeFlop / vaeMs / 1e6,
           denMs,
           denFlop / denMs / 1e6,
-          BenchSupport.procStatusMiB("VmRSS"));
+          BenchSupport.procStatusMiB("VmRSS"),
+          BenchSupport.openblasWait());
     }
   }
 }
