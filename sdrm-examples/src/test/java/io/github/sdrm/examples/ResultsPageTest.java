@@ -227,4 +227,34 @@ class ResultsPageTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, p::call);
     assertTrue(e.getMessage().contains("generator seed 12349"), e.getMessage());
   }
+
+  /**
+   * The committed page and chart are what {@code ResultsPage} makes of the committed CSV files: a
+   * CSV added or edited without regenerating the page fails here.
+   */
+  @Test
+  void committedPage_isWhatTheCommittedCsvFilesGive() throws IOException {
+    Path docs = Path.of("../docs");
+    Path authors =
+        Path.of(System.getProperty("sdrm.data.dir", "../../shared/data"))
+            .resolve("reference-results/authors-best-trials.csv");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isRegularFile(authors), "skipped: " + authors + " not found (../shared absent)");
+    Path results = Files.createDirectories(dir.resolve("docs/results"));
+    try (java.util.stream.Stream<Path> s = Files.list(docs.resolve("results"))) {
+      for (Path f : s.filter(f -> f.toString().endsWith(".csv")).toList()) {
+        Files.copy(f, results.resolve(f.getFileName()));
+      }
+    }
+    Path page = Files.copy(docs.resolve("RESULTS.md"), dir.resolve("docs/RESULTS.md"));
+    assertEquals(0, generator(results, page, authors).call());
+    // assertTrue, not assertEquals: the page is too long to print twice in a report
+    assertTrue(
+        Files.readString(docs.resolve("RESULTS.md")).equals(Files.readString(page)),
+        "docs/RESULTS.md is out of date: run ResultsPage (see the page) and commit the result");
+    assertTrue(
+        Files.readString(docs.resolve("results/recall10.svg"))
+            .equals(Files.readString(results.resolve("recall10.svg"))),
+        "docs/results/recall10.svg is out of date: run ResultsPage and commit the result");
+  }
 }
