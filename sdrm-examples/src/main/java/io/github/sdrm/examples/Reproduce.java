@@ -8,6 +8,7 @@ import io.github.sdrm.datasets.AtomicFiles;
 import io.github.sdrm.datasets.TripletCsv;
 import io.github.sdrm.eval.RankingMetrics;
 import io.github.sdrm.recsys.Experiment;
+import io.github.sdrm.recsys.MlpRecommender;
 import io.github.sdrm.recsys.Recommender;
 import io.github.sdrm.recsys.ReferenceNeuMfExperiment;
 import io.github.sdrm.recsys.ResultTable;
@@ -48,6 +49,8 @@ public final class Reproduce {
    * @param neumfValidZeros for the reference NeuMF protocol: which runs get VALID's stored zeros
    * @param seed the first run's generator seed; run i uses seed + i (so a reproduction can be split
    *     into single runs and their CSVs merged)
+   * @param preset a preset name or file, or null for the published preset of the pair
+   * @param mlpFirstLayer for mlp: the first layer's parameterisation
    */
   public record Request(
       String dataset,
@@ -62,7 +65,8 @@ public final class Reproduce {
       boolean referenceNeuMf,
       ReferenceNeuMfExperiment.ValidZeros neumfValidZeros,
       long seed,
-      String preset) {
+      String preset,
+      MlpRecommender.FirstLayer mlpFirstLayer) {
     /** Checks every field; messages name the field, the expected and the found value. */
     public Request {
       Objects.requireNonNull(dataset, "dataset");
@@ -70,6 +74,7 @@ public final class Reproduce {
       Objects.requireNonNull(data, "data");
       Objects.requireNonNull(vaeValidation, "vaeValidation");
       Objects.requireNonNull(neumfValidZeros, "neumfValidZeros");
+      Objects.requireNonNull(mlpFirstLayer, "mlpFirstLayer");
       if (!Set.of("svd", "mlp", "neumf").contains(recommender)) {
         throw new IllegalArgumentException(
             "recommender must be one of svd, mlp, neumf; found '" + recommender + "'");
@@ -129,6 +134,9 @@ public final class Reproduce {
           && neumfValidZeros != ReferenceNeuMfExperiment.ValidZeros.FIRST_RUN) {
         b.append(" --neumf-valid-zeros ").append(validZerosOption(neumfValidZeros));
       }
+      if (recommender.equals("mlp") && mlpFirstLayer != MlpRecommender.FirstLayer.DENSE) {
+        b.append(" --mlp-first-layer ").append(SdrmCli.Choice.name(mlpFirstLayer));
+      }
       return b.toString();
     }
   }
@@ -170,7 +178,10 @@ public final class Reproduce {
     InteractionMatrix train = TripletCsv.read(dir.resolve(r.dataset() + "_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve(r.dataset() + "_valid.csv"));
     // the request accepts only the paper's three; the names are the command line's
-    Supplier<Recommender> factory = RecommenderNames.factory(r.recommender());
+    Supplier<Recommender> factory =
+        r.recommender().equals("mlp")
+            ? () -> new MlpRecommender(r.mlpFirstLayer())
+            : RecommenderNames.factory(r.recommender());
     long t0 = System.nanoTime();
     List<String> vaeEpochs = new ArrayList<>();
     Experiment.Listener progress =
@@ -252,7 +263,10 @@ public final class Reproduce {
                           : r.neumfValidZeros() == ReferenceNeuMfExperiment.ValidZeros.FIRST_RUN
                               ? "reference"
                               : "reference, VALID zeros " + validZerosOption(r.neumfValidZeros()))
-                      : "paper",
+                      : r.recommender().equals("mlp")
+                              && r.mlpFirstLayer() == MlpRecommender.FirstLayer.VALUE_EMBEDDING
+                          ? "paper, value-embedding first layer"
+                          : "paper",
                   wall,
                   String.join(" ", vaeEpochs),
                   String.join(

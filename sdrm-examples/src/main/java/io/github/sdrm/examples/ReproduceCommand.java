@@ -1,6 +1,7 @@
 package io.github.sdrm.examples;
 
 import io.github.sdrm.VaeValidation;
+import io.github.sdrm.recsys.MlpRecommender;
 import io.github.sdrm.recsys.ReferenceNeuMfExperiment;
 import io.github.sdrm.recsys.Setting;
 import java.io.IOException;
@@ -111,6 +112,15 @@ final class ReproduceCommand implements Callable<Integer> {
   ReferenceNeuMfExperiment.ValidZeros neumfValidZeros =
       ReferenceNeuMfExperiment.ValidZeros.FIRST_RUN;
 
+  @Option(
+      names = "--mlp-first-layer",
+      paramLabel = "L",
+      description =
+          "for mlp: dense (default) or value-embedding (the reference's Keras first layer: each"
+              + " 0/1 value embedded in 8 numbers, flattened into the dense layer; 8x the weights,"
+              + " slower, trains differently on sparse data such as ADM)")
+  MlpRecommender.FirstLayer mlpFirstLayer = MlpRecommender.FirstLayer.DENSE;
+
   @Override
   public Integer call() throws IOException {
     if (csv != null) {
@@ -130,7 +140,8 @@ final class ReproduceCommand implements Callable<Integer> {
             neumfProtocol == NeuMfProtocol.REFERENCE,
             neumfValidZeros,
             seed,
-            preset),
+            preset,
+            mlpFirstLayer),
         cli.out);
     return 0;
   }

@@ -5,6 +5,7 @@ import io.github.sdrm.Resolution;
 import io.github.sdrm.Sdrm;
 import io.github.sdrm.VaeValidation;
 import io.github.sdrm.datasets.DatasetFormatException;
+import io.github.sdrm.recsys.MlpRecommender;
 import io.github.sdrm.recsys.ReferenceNeuMfExperiment;
 import io.github.sdrm.recsys.Setting;
 import java.io.IOException;
@@ -120,6 +121,8 @@ public final class SdrmCli implements Callable<Integer> {
         TuneCommand.GeneratorChoice.class, new Choice<>(TuneCommand.GeneratorChoice.class));
     cl.registerConverter(
         ReproduceCommand.NeuMfProtocol.class, new Choice<>(ReproduceCommand.NeuMfProtocol.class));
+    cl.registerConverter(
+        MlpRecommender.FirstLayer.class, new Choice<>(MlpRecommender.FirstLayer.class));
     ITypeConverter<Integer> integer =
         v -> {
           try {

@@ -26,10 +26,13 @@ public final class VaeEpochBenchmark implements Callable<Integer> {
   @Option(
       names = "--ml-100k-epochs",
       paramLabel = "N",
-      description = "timed ML-100K epochs (default 12)")
+      description = "ML-100K epochs, the first not timed (default 12)")
   int mlEpochs = 12;
 
-  @Option(names = "--adm-epochs", paramLabel = "N", description = "timed ADM epochs (default 4)")
+  @Option(
+      names = "--adm-epochs",
+      paramLabel = "N",
+      description = "ADM epochs, the first not timed (default 4)")
   int admEpochs = 4;
 
   @Mixin DataDirOption data;
@@ -43,6 +46,14 @@ public final class VaeEpochBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (mlEpochs < 2 || admEpochs < 2) {
+      // the first epoch only warms the JIT up and is not timed
+      throw new IllegalArgumentException(
+          "--ml-100k-epochs and --adm-epochs must be at least 2 (the first is not timed), found "
+              + mlEpochs
+              + " and "
+              + admEpochs);
+    }
     run();
     return 0;
   }

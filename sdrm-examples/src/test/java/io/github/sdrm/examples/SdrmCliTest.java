@@ -3,9 +3,14 @@ package io.github.sdrm.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sdrm.VaeValidation;
+import io.github.sdrm.recsys.MlpRecommender;
+import io.github.sdrm.recsys.ReferenceNeuMfExperiment;
+import io.github.sdrm.recsys.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -189,10 +194,57 @@ class SdrmCliTest {
             "--dataset",
             "ml-100k",
             "--recommender",
+            "mlp",
+            "--mlp-first-layer",
+            "embedding"));
+    assertOneLineAndNoOutput(
+        "reproduce: Invalid value for option '--mlp-first-layer': expected one of"
+            + " dense, value-embedding; found 'embedding'");
+    assertEquals(
+        2,
+        run(
+            "reproduce",
+            "--dataset",
+            "ml-100k",
+            "--recommender",
             "svd",
             "--csv",
             dir.resolve("missing").resolve("out.csv").toString()));
     assertOneLineAndNoOutput("--csv: folder " + dir.resolve("missing") + " does not exist");
+  }
+
+  @Test
+  void reproduce_commandNamesTheMlpFirstLayerOnlyWhereItApplies() {
+    for (String recommender : new String[] {"mlp", "svd"}) {
+      for (MlpRecommender.FirstLayer layer : MlpRecommender.FirstLayer.values()) {
+        String command =
+            new Reproduce.Request(
+                    "ml-100k",
+                    recommender,
+                    1,
+                    null,
+                    dir,
+                    EnumSet.of(Setting.AUGMENT),
+                    VaeValidation.REFERENCE,
+                    0,
+                    2,
+                    true,
+                    ReferenceNeuMfExperiment.ValidZeros.FIRST_RUN,
+                    io.github.sdrm.Sdrm.DEFAULT_SEED,
+                    null,
+                    layer)
+                .command();
+        boolean named = recommender.equals("mlp") && layer != MlpRecommender.FirstLayer.DENSE;
+        assertEquals(
+            named
+                ? "sdrm reproduce --dataset ml-100k --recommender mlp --runs 1 --settings augment"
+                    + " --mlp-first-layer value-embedding"
+                : "sdrm reproduce --dataset ml-100k --recommender "
+                    + recommender
+                    + " --runs 1 --settings augment",
+            command);
+      }
+    }
   }
 
   @Test

@@ -46,32 +46,75 @@ final class MlpNetwork {
   /** The sparse rows of the last {@link #backward} call, null if it was dense. */
   SparseRows lastSparse;
 
+  /**
+   * The reference's value-embedding first layer, or null for a dense first layer. When set, {@link
+   * #weight}[0] holds its effective weights and {@link #firstLayerOffset} its offset, which the
+   * first layer adds to its bias; {@link #weightGrad}[0] (or the sparse rows' gradient) and {@link
+   * #biasGrad}[0] are what its own gradients are computed from.
+   */
+  final ValueEmbeddingLayer embedding;
+
+  /** The value-embedding layer's offset, [1, width], or null for a dense first layer. */
+  INDArray firstLayerOffset;
+
   /** A network with the given hidden widths (the reference's: {@link #REFERENCE_HIDDEN}). */
   MlpNetwork(int items, int[] hidden, SplittableRandom rnd, DataType dataType) {
+    this(items, hidden, rnd, dataType, 0);
+  }
+
+  /**
+   * A network whose first layer is the reference's value embedding ({@link ValueEmbeddingLayer},
+   * its embedding sized by {@code embeddingUsers} rows) when {@code embeddingUsers} > 0, else
+   * dense. The value-embedding layer's parameters are drawn first, as Keras builds its layers.
+   */
+  MlpNetwork(int items, int[] hidden, SplittableRandom rnd, DataType dataType, int embeddingUsers) {
     this.hidden = hidden.clone();
     this.dataType = dataType;
     weight = new INDArray[hidden.length + 1];
     bias = new INDArray[hidden.length + 1];
     weightGrad = new INDArray[hidden.length + 1];
     biasGrad = new INDArray[hidden.length + 1];
+    embedding =
+        embeddingUsers > 0 ? new ValueEmbeddingLayer(items, hidden[0], embeddingUsers, rnd) : null;
     int in = items;
     for (int l = 0; l < weight.length; l++) {
       int out = l < hidden.length ? hidden[l] : items;
       weight[l] =
-          l < hidden.length
-              ? NdArrays.uniform(
-                  new long[] {in, out},
-                  -Math.sqrt(6.0 / (in + out)),
-                  Math.sqrt(6.0 / (in + out)),
-                  rnd,
-                  dataType)
-              : NdArrays.uniform(
-                  new long[] {in, out}, -Math.sqrt(3.0 / in), Math.sqrt(3.0 / in), rnd, dataType);
+          l == 0 && embedding != null
+              ? Nd4j.zeros(dataType, in, out)
+              : l < hidden.length
+                  ? NdArrays.uniform(
+                      new long[] {in, out},
+                      -Math.sqrt(6.0 / (in + out)),
+                      Math.sqrt(6.0 / (in + out)),
+                      rnd,
+                      dataType)
+                  : NdArrays.uniform(
+                      new long[] {in, out},
+                      -Math.sqrt(3.0 / in),
+                      Math.sqrt(3.0 / in),
+                      rnd,
+                      dataType);
       bias[l] = Nd4j.zeros(dataType, 1, out);
       weightGrad[l] = Nd4j.zeros(dataType, in, out);
       biasGrad[l] = Nd4j.zeros(dataType, 1, out);
       in = out;
     }
+    if (embedding != null) {
+      firstLayerOffset = Nd4j.zeros(dataType, 1, hidden[0]);
+      embeddingChanged();
+    }
+  }
+
+  /**
+   * Copies the value-embedding layer's effective weights and offset into {@link #weight}[0] and
+   * {@link #firstLayerOffset} (after its parameters changed other than by the optimiser's step).
+   */
+  void embeddingChanged() {
+    INDArray u = NdArrays.floats(embedding.effective, weight[0].rows(), weight[0].columns());
+    weight[0].assign(u);
+    firstLayerOffset.assign(NdArrays.floats(embedding.offset, 1, embedding.width));
+    firstLayerStale = false;
   }
 
   /**
@@ -165,6 +208,9 @@ final class MlpNetwork {
                 ? bias[0].repmat(x.rows(), 1)
                 : Nd4j.gemm(sparse.selection, firstLayerRows(sparse.columns), false, false)
                     .addiRowVector(bias[0]);
+        if (firstLayerOffset != null) {
+          pre.addiRowVector(firstLayerOffset);
+        }
       } else {
         if (l == 0) {
           syncFirstLayer();
@@ -285,6 +331,7 @@ final class MlpNetwork {
   }
 
   private INDArray affine(INDArray a, int l) {
-    return Nd4j.gemm(a, weight[l], false, false).addiRowVector(bias[l]);
+    INDArray pre = Nd4j.gemm(a, weight[l], false, false).addiRowVector(bias[l]);
+    return l == 0 && firstLayerOffset != null ? pre.addiRowVector(firstLayerOffset) : pre;
   }
 }

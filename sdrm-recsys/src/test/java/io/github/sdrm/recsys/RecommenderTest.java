@@ -11,6 +11,8 @@ import io.github.sdrm.eval.RankingMetrics;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class RecommenderTest {
 
@@ -84,11 +86,12 @@ class RecommenderTest {
         () -> new TruncatedSvdRecommender(11, 0L).fit(clustered(20, 10, 1L)));
   }
 
-  @Test
-  void mlp_learnsTheClusters() {
+  @ParameterizedTest
+  @EnumSource(MlpRecommender.FirstLayer.class)
+  void mlp_learnsTheClusters(MlpRecommender.FirstLayer firstLayer) {
     InteractionMatrix train = clustered(200, 40, 3L);
     FoldInSplit split = FoldInSplit.split(clustered(40, 40, 4L), 9L);
-    MlpRecommender mlp = new MlpRecommender(30, 16, 5, 0.001, 1L);
+    MlpRecommender mlp = new MlpRecommender(30, 16, 5, 0.001, 1L, firstLayer);
     RankingMetrics.Result r =
         FoldInEvaluation.evaluate(
             mlp, Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null), split, 5);
@@ -104,11 +107,12 @@ class RecommenderTest {
     assertTrue(mlp.epochsRun() >= 1);
   }
 
-  @Test
-  void mlp_sameSeedSameScores() {
+  @ParameterizedTest
+  @EnumSource(MlpRecommender.FirstLayer.class)
+  void mlp_sameSeedSameScores(MlpRecommender.FirstLayer firstLayer) {
     InteractionMatrix train = clustered(60, 20, 3L);
-    MlpRecommender a = new MlpRecommender(3, 16, 5, 0.001, 7L);
-    MlpRecommender b = new MlpRecommender(3, 16, 5, 0.001, 7L);
+    MlpRecommender a = new MlpRecommender(3, 16, 5, 0.001, 7L, firstLayer);
+    MlpRecommender b = new MlpRecommender(3, 16, 5, 0.001, 7L, firstLayer);
     a.fit(train);
     b.fit(train);
     InteractionMatrix users = clustered(4, 20, 5L);
