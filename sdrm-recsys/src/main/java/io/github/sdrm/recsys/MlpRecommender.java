@@ -21,11 +21,13 @@ import org.slf4j.LoggerFactory;
  * 0.999, ε = 1e−7 added to √v). Weights as the reference's Keras model draws them (Glorot-uniform,
  * LeCun-uniform for the output layer).
  *
- * <p>One known difference: the reference's first layer is Keras's {@code Embedding(users, 8)}
- * applied to each 0/1 value of the row, flattened into {@code Dense(512)}. That computes the same
- * family of functions as the dense first layer used here, but Adam trains the two parameterisations
- * differently. On ML-100K the two give the same Recall@10; on ADM (8,582 items) the reference's
- * learns more slowly. The measurements are in {@code docs/RESULTS.md}, section "ADM × MLP".
+ * <p>The first layer: the reference's is Keras's {@code Embedding(users, 8)} applied to each 0/1
+ * value of the row, flattened into {@code Dense(512)} ({@link FirstLayer#VALUE_EMBEDDING}). That
+ * computes the same family of functions as the dense first layer used by default ({@link
+ * FirstLayer#DENSE}), but Adam trains the two parameterisations differently: on ML-100K the two
+ * give about the same Recall@10; on ADM (8,582 items) the reference's learns more slowly, and its
+ * step costs ≈ 60 ms more (Adam over 35 M kernel weights). The measurements are in {@code
+ * docs/RESULTS.md}, section "ADM × MLP".
  *
  * <p>The network is written out on ND4J's matrix products ({@code MlpNetwork}, its gradient checked
  * by finite differences); initial weights, shuffles and dropout masks come from one Java generator

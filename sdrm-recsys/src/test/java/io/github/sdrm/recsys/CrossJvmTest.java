@@ -8,26 +8,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Same seed, same figures in a fresh JVM: each recommender is fitted here and in a forked JVM on
- * the test class path, and their scores must agree bit for bit. (ND4J's native generator treats
- * seed 0, the reference's default, as no seed; before {@code Nd4jSeeds.nativeSeed} both networks
- * started from different weights in every JVM.)
+ * the test class path (with another number of common fork-join threads), and their scores must
+ * agree bit for bit. (ND4J's native generator treats seed 0, the reference's default, as no seed;
+ * before {@code Nd4jSeeds.nativeSeed} both networks started from different weights in every JVM.)
  */
 class CrossJvmTest {
 
   /** Fits the named recommender on fixed data (seed 0) and returns a hash of its scores. */
   static long fitAndHash(String name) {
-    InteractionMatrix train = RecsysTestData.clustered(60, 30, 1L);
+    // the value-embedding layer's fused pass splits the items into blocks of 128: three here
+    InteractionMatrix train =
+        RecsysTestData.clustered(60, name.equals("mlp-value-embedding") ? 300 : 30, 1L);
     InteractionMatrix users = train.rowRange(0, 10); // NeuMF scores its own users only
     Recommender r =
-        name.equals("mlp")
-            ? new MlpRecommender(3, 16, 10, 0.001, 0L)
-            : new NeuMfRecommender(2, 64, 0L);
+        switch (name) {
+          case "mlp" -> new MlpRecommender(3, 16, 10, 0.001, 0L);
+          case "mlp-value-embedding" ->
+              new MlpRecommender(3, 16, 10, 0.001, 0L, MlpRecommender.FirstLayer.VALUE_EMBEDDING);
+          default -> new NeuMfRecommender(2, 64, 0L);
+        };
     r.fit(train);
     long h = 17;
     for (float[] row : r.score(users)) {
@@ -42,7 +48,7 @@ class CrossJvmTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"mlp", "neumf"})
+  @ValueSource(strings = {"mlp", "mlp-value-embedding", "neumf"})
   void sameSeed_sameScoresInAForkedJvm(String name) throws IOException, InterruptedException {
     long here = fitAndHash(name);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -50,6 +56,10 @@ class CrossJvmTest {
         new ProcessBuilder(
                 List.of(
                     java.toString(),
+                    // another number of fork-join threads there, so that parallel work must not
+                    // depend on it
+                    "-Djava.util.concurrent.ForkJoinPool.common.parallelism="
+                        + (ForkJoinPool.commonPool().getParallelism() + 2),
                     "-cp",
                     System.getProperty("java.class.path"),
                     CrossJvmTest.class.getName(),
