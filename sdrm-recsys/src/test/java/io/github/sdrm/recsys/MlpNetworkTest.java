@@ -72,7 +72,7 @@ class MlpNetworkTest {
   }
 
   /** The columns of each row's ones. */
-  private static MlpNetwork.SparseRows rows(INDArray x) {
+  static MlpNetwork.SparseRows rows(INDArray x) {
     int[][] cols = new int[(int) x.rows()][];
     for (int r = 0; r < cols.length; r++) {
       double[] v = x.getRow(r).dup().toDoubleVector();
@@ -194,7 +194,7 @@ class MlpNetworkTest {
     assertTrue(Math.abs(p[0] - w0[0]) > 1e-4, "the weights moved");
   }
 
-  private static INDArray binaryRows(int rows, int cols, double density, long seed) {
+  static INDArray binaryRows(int rows, int cols, double density, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     double[] v = new double[rows * cols];
     for (int i = 0; i < v.length; i++) {

