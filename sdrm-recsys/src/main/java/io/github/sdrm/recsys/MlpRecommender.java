@@ -241,9 +241,13 @@ public final class MlpRecommender implements Recommender {
    */
   static final class KerasAdam {
     private static final float LR = 1e-3f;
-    static final double BETA1 = 0.9;
-    static final double BETA2 = 0.999;
-    static final float EPSILON = 1e-7f;
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final float EPSILON = 1e-7f;
+    private static final float B1 = (float) BETA1;
+    private static final float C1 = (float) (1 - BETA1);
+    private static final float B2 = (float) BETA2;
+    private static final float C2 = (float) (1 - BETA2);
 
     private final INDArray[] values;
     private final INDArray[] grads;
@@ -337,18 +341,22 @@ public final class MlpRecommender implements Recommender {
 
     /** One Keras Adam update of p from g with moments m, v and step size lrT, in place. */
     static void update(float[] p, float[] g, float[] m, float[] v, float lrT) {
-      float b1 = (float) BETA1;
-      float c1 = (float) (1 - BETA1);
-      float b2 = (float) BETA2;
-      float c2 = (float) (1 - BETA2);
       for (int j = 0; j < p.length; j++) {
-        float gj = g[j];
-        float mj = b1 * m[j] + c1 * gj;
-        float vj = b2 * v[j] + c2 * gj * gj;
-        m[j] = mj;
-        v[j] = vj;
-        p[j] -= lrT * mj / ((float) Math.sqrt(vj) + EPSILON);
+        p[j] = updated(p[j], g[j], m, v, j, lrT);
       }
+    }
+
+    /**
+     * Keras's Adam for one weight w with gradient gj: updates its moments m[j] and v[j] and returns
+     * the new weight. The one place of the update rule ({@link ValueEmbeddingLayer}'s fused pass
+     * calls it too).
+     */
+    static float updated(float w, float gj, float[] m, float[] v, int j, float lrT) {
+      float mj = B1 * m[j] + C1 * gj;
+      float vj = B2 * v[j] + C2 * gj * gj;
+      m[j] = mj;
+      v[j] = vj;
+      return w - lrT * mj / ((float) Math.sqrt(vj) + EPSILON);
     }
 
     /**

@@ -221,11 +221,6 @@ final class ValueEmbeddingLayer {
 
   /** {@link #pass} for items [from, to); returns their kernel sums, [8, width]. */
   private double[] passBlock(int from, int to, float[] old, float[] g, float[] g0, float lrT) {
-    float b1 = (float) MlpRecommender.KerasAdam.BETA1;
-    float c1 = (float) (1 - MlpRecommender.KerasAdam.BETA1);
-    float b2 = (float) MlpRecommender.KerasAdam.BETA2;
-    float c2 = (float) (1 - MlpRecommender.KerasAdam.BETA2);
-    float eps = MlpRecommender.KerasAdam.EPSILON;
     float[] sums = new float[FACTORS * width];
     double[] total = new double[FACTORS * width];
     for (int i = from; i < to; i++) {
@@ -240,11 +235,9 @@ final class ValueEmbeddingLayer {
           float d = old[FACTORS + k] - old[k];
           for (int j = 0; j < width; j++) {
             float gj = a * g0[j] + d * g[u + j];
-            float mj = b1 * kernelM[base + j] + c1 * gj;
-            float vj = b2 * kernelV[base + j] + c2 * gj * gj;
-            kernelM[base + j] = mj;
-            kernelV[base + j] = vj;
-            float w = kernel[base + j] - lrT * mj / ((float) Math.sqrt(vj) + eps);
+            float w =
+                MlpRecommender.KerasAdam.updated(
+                    kernel[base + j], gj, kernelM, kernelV, base + j, lrT);
             kernel[base + j] = w;
             effective[u + j] += dNew * w;
             sums[sk + j] += w;
