@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.jfree.chart.ChartFactory;
@@ -30,8 +32,9 @@ import picocli.CommandLine.Option;
  * and the authors' Recall@10 per row). The files of one row (dataset, recommender, protocol) are
  * parts of one reproduction, for example single runs with explicit {@code --seed}s: their figures
  * are pooled over all their runs (mean, maximum, population standard deviation), wall times added
- * and commands listed; two parts with the same generator seed are an error. The rest of the page is
- * left as written.
+ * and commands listed. One seed's settings may come from separate commands ({@code --settings
+ * replace}, then {@code --settings augment}); two parts that measured the same setting with the
+ * same generator seed are an error. The rest of the page is left as written.
  */
 @Command(name = "ResultsPage", mixinStandardHelpOptions = true, sortOptions = false)
 public final class ResultsPage implements Callable<Integer> {
@@ -93,9 +96,35 @@ public final class ResultsPage implements Callable<Integer> {
       return recall10.values().stream().mapToInt(Stat::runs).max().orElse(0);
     }
 
-    /** Whether it measured synthetic data (REPLACE or AUGMENT), whose figures depend on seeds. */
-    boolean usesGenerator() {
-      return recall10.keySet().stream().anyMatch(k -> !k.startsWith("ORIGINAL"));
+    /**
+     * The runs of its figures as the table shows them: one number where every figure of synthetic
+     * data has the same count (ORIGINAL, measured once, aside), else "fewest–most".
+     */
+    String runsLabel() {
+      var counts =
+          recall10.entrySet().stream()
+              .filter(e -> !e.getKey().startsWith("ORIGINAL"))
+              .mapToInt(e -> e.getValue().runs())
+              .summaryStatistics();
+      if (counts.getCount() == 0 || counts.getMin() == counts.getMax()) {
+        return Integer.toString(runs());
+      }
+      return counts.getMin() + "–" + counts.getMax();
+    }
+
+    /**
+     * The settings of synthetic data it measured (REPLACE, AUGMENT), whose figures depend on the
+     * generator seeds.
+     */
+    SortedSet<String> syntheticSettings() {
+      SortedSet<String> out = new TreeSet<>();
+      for (String k : recall10.keySet()) {
+        String setting = k.substring(0, k.indexOf(' ') < 0 ? k.length() : k.indexOf(' '));
+        if (!setting.equals("ORIGINAL")) {
+          out.add(setting);
+        }
+      }
+      return out;
     }
 
     /** The meaning of a row: which dataset, recommender and protocol. */
@@ -198,8 +227,8 @@ public final class ResultsPage implements Callable<Integer> {
    * commands, for example single runs with explicit seeds: each figure pooled over all their runs,
    * wall times added, commands listed.
    *
-   * @throws IllegalArgumentException if they are of different rows, or two of them measured
-   *     synthetic data with the same generator seed (the same run counted twice)
+   * @throws IllegalArgumentException if they are of different rows, or two of them measured the
+   *     same setting of synthetic data with the same generator seed (the same run counted twice)
    */
   static Reproduction merge(List<Reproduction> parts) {
     Reproduction first = parts.get(0);
@@ -207,7 +236,9 @@ public final class ResultsPage implements Callable<Integer> {
       return first;
     }
     Map<String, Stat> recall = new LinkedHashMap<>();
-    Map<Long, String> seedOwner = new LinkedHashMap<>();
+    // a run is a generator seed and a setting: one seed's REPLACE and AUGMENT may come from two
+    // commands (--settings replace, then --settings augment), but not one of them twice
+    Map<String, String> runOwner = new LinkedHashMap<>();
     List<Long> seeds = new ArrayList<>();
     List<String> files = new ArrayList<>();
     List<String> commands = new ArrayList<>();
@@ -225,20 +256,23 @@ public final class ResultsPage implements Callable<Integer> {
                 first.file(),
                 first.row()));
       }
-      if (p.usesGenerator()) {
-        for (long s : p.seeds()) {
-          String other = seedOwner.putIfAbsent(s, p.file());
+      for (long s : p.syntheticSettings().isEmpty() ? List.<Long>of() : p.seeds()) {
+        for (String setting : p.syntheticSettings()) {
+          String other = runOwner.putIfAbsent(s + " " + setting, p.file());
           if (other != null) {
             throw new IllegalArgumentException(
                 String.format(
                     Locale.ROOT,
-                    "%s and %s both measured generator seed %d of %s: the same run would count"
-                        + " twice",
+                    "%s and %s both measured %s with generator seed %d of %s: the same run would"
+                        + " count twice",
                     other,
                     p.file(),
+                    setting,
                     s,
                     p.row()));
           }
+        }
+        if (!seeds.contains(s)) {
           seeds.add(s);
         }
       }
@@ -307,7 +341,7 @@ public final class ResultsPage implements Callable<Integer> {
           .append(" | ")
           .append(r.protocol())
           .append(" | ")
-          .append(r.runs());
+          .append(r.runsLabel());
       for (String c : COLUMNS) {
         Stat stat = r.recall10().get(c);
         Double ours = stat == null ? null : stat.mean();

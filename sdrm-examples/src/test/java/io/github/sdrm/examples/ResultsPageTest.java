@@ -204,10 +204,48 @@ class ResultsPageTest {
     assertTrue(
         e.getMessage()
             .equals(
-                "x.csv and y.csv both measured generator seed 12345 of alb mlp paper:"
-                    + " the same run would count twice"),
+                "x.csv and y.csv both measured AUGMENT with generator seed 12345 of alb mlp"
+                    + " paper: the same run would count twice"),
         e.getMessage());
     assertEquals(before, Files.readString(page));
+  }
+
+  /** A single-run part of seed {@code seed} that measured only {@code setting} (F-SDRM). */
+  private static String settingPart(String setting, long seed, double recall) {
+    return part("mlp", seed, recall, 100)
+        .replace(" --seed " + seed, " --seed " + seed + " --settings " + setting.toLowerCase())
+        .replace(",AUGMENT,", "," + setting + ",");
+  }
+
+  @Test
+  void oneSeedsSettingsFromTwoCommands_areOneRun_butASettingTwiceIsRejected() throws IOException {
+    Path results = Files.createDirectories(dir.resolve("results"));
+    Files.writeString(results.resolve("a.csv"), settingPart("AUGMENT", 12345, 0.30));
+    Files.writeString(results.resolve("b.csv"), settingPart("REPLACE", 12345, 0.20));
+    Files.writeString(results.resolve("c.csv"), settingPart("AUGMENT", 12346, 0.34));
+    Path authors = Files.writeString(dir.resolve("authors.csv"), "dataset,recall@10\n");
+    Path page =
+        Files.writeString(
+            dir.resolve("RESULTS.md"), "<!-- results:begin -->\n<!-- results:end -->\n");
+    assertEquals(0, generator(results, page, authors).call());
+    String text = Files.readString(page);
+    // AUGMENT pooled over seeds 12345 and 12346, REPLACE has seed 12345 only: runs "1–2"
+    assertTrue(
+        text.contains(
+            "| alb | mlp | paper | 1–2 | – | 0.3200 (not logged) | – |"
+                + " 0.2000 (not logged) | – | 300 s |"),
+        text);
+
+    // REPLACE of seed 12345 a second time counts one run twice
+    Files.writeString(results.resolve("d.csv"), settingPart("REPLACE", 12345, 0.21));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, generator(results, page, authors)::call);
+    assertEquals(
+        "b.csv and d.csv both measured REPLACE with generator seed 12345 of alb mlp paper:"
+            + " the same run would count twice",
+        e.getMessage());
+    assertEquals(text, Files.readString(page));
   }
 
   @Test
