@@ -32,6 +32,14 @@ public final class RecsysBenchmark implements Callable<Integer> {
   @Option(names = "--mlp-runs", paramLabel = "N", description = "MLP and NeuMF runs (default 1)")
   int mlpRuns = 1;
 
+  @Option(
+      names = "--adm-mlp-epochs",
+      paramLabel = "N",
+      description =
+          "epochs of the MLP with the value-embedding first layer on ADM ORIGINAL, timed per"
+              + " step (default 1; 0 skips it)")
+  int admMlpEpochs = 1;
+
   @Mixin DataDirOption data;
 
   private RecsysBenchmark() {}
@@ -48,6 +56,10 @@ public final class RecsysBenchmark implements Callable<Integer> {
   }
 
   private void run() throws Exception {
+    if (admMlpEpochs < 0) {
+      throw new IllegalArgumentException(
+          "--adm-mlp-epochs must be at least 0, found " + admMlpEpochs);
+    }
     BenchSupport.useThreads(2);
     // the machine's speed of the day, for comparing sittings (see docs/PERFORMANCE.md)
     System.out.printf(
@@ -61,11 +73,45 @@ public final class RecsysBenchmark implements Callable<Integer> {
     time(data.dir(), "ml-100k", "svd", TruncatedSvdRecommender::new, svdRuns);
     time(data.dir(), "ml-100k", "mlp", MlpRecommender::new, mlpRuns);
     time(data.dir(), "ml-100k", "neumf", NeuMfRecommender::new, mlpRuns);
+    if (admMlpEpochs > 0) {
+      timeValueEmbeddingSteps(data.dir(), admMlpEpochs);
+    }
     System.out.printf(
         Locale.ROOT,
         "peak heap %.0f MiB, peak resident %.0f MiB%n",
         BenchSupport.peakHeapMiB(),
         BenchSupport.procStatusMiB("VmHWM"));
+  }
+
+  /**
+   * The MLP with the reference's value-embedding first layer on ADM ORIGINAL for a fixed number of
+   * epochs: the fit's wall time per training step (batch 16 over the 80 % of the rows Keras's
+   * validation_split leaves; each epoch's validation pass included). Its kernel has 8,582 × 8 × 512
+   * weights, all moved by Adam at every step, so the step is the kernel's pass.
+   */
+  private static void timeValueEmbeddingSteps(Path data, int epochs) throws Exception {
+    Path dir = data.resolve("sdrm-splits").resolve("adm");
+    InteractionMatrix train = TripletCsv.read(dir.resolve("adm_train_test.csv"));
+    InteractionMatrix valid = TripletCsv.read(dir.resolve("adm_valid.csv"));
+    FoldInSplit split = FoldInSplit.reference(valid);
+    InteractionMatrix training = Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null);
+    MlpRecommender mlp =
+        new MlpRecommender(epochs, 16, 10, 0.001, 0L, MlpRecommender.FirstLayer.VALUE_EMBEDDING);
+    long t0 = System.nanoTime();
+    mlp.fit(training);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    // Keras's validation_split keeps floor(0.8 n) rows for training
+    int fitRows = (int) Math.floor(0.8 * training.rows());
+    long steps = (long) mlp.epochsRun() * ((fitRows + 15) / 16);
+    System.out.printf(
+        Locale.ROOT,
+        "adm mlp, value-embedding first layer (%d × 8 × 512 kernel weights): %d epochs, %d"
+            + " steps in %.1f s, %.1f ms per step (validation included)%n",
+        training.columns(),
+        mlp.epochsRun(),
+        steps,
+        seconds,
+        1000 * seconds / steps);
   }
 
   private static void time(
