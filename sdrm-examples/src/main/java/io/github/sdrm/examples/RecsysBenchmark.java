@@ -90,11 +90,7 @@ public final class RecsysBenchmark implements Callable<Integer> {
    * weights, all moved by Adam at every step, so the step is the kernel's pass.
    */
   private static void timeValueEmbeddingSteps(Path data, int epochs) throws Exception {
-    Path dir = data.resolve("sdrm-splits").resolve("adm");
-    InteractionMatrix train = TripletCsv.read(dir.resolve("adm_train_test.csv"));
-    InteractionMatrix valid = TripletCsv.read(dir.resolve("adm_valid.csv"));
-    FoldInSplit split = FoldInSplit.reference(valid);
-    InteractionMatrix training = Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null);
+    InteractionMatrix training = original(data, "adm").training();
     MlpRecommender mlp =
         new MlpRecommender(epochs, 16, 10, 0.001, 0L, MlpRecommender.FirstLayer.VALUE_EMBEDDING);
     long t0 = System.nanoTime();
@@ -114,20 +110,28 @@ public final class RecsysBenchmark implements Callable<Integer> {
         1000 * seconds / steps);
   }
 
-  private static void time(
-      Path data, String dataset, String name, Supplier<Recommender> factory, int runs)
-      throws Exception {
+  /** A dataset's reference fold-in split and its ORIGINAL training rows (TRAIN + fold-in). */
+  private record Original(FoldInSplit split, InteractionMatrix training) {}
+
+  private static Original original(Path data, String dataset) throws Exception {
     Path dir = data.resolve("sdrm-splits").resolve(dataset);
     InteractionMatrix train = TripletCsv.read(dir.resolve(dataset + "_train_test.csv"));
     InteractionMatrix valid = TripletCsv.read(dir.resolve(dataset + "_valid.csv"));
     FoldInSplit split = FoldInSplit.reference(valid);
-    InteractionMatrix training = Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null);
+    return new Original(split, Setting.ORIGINAL.trainingMatrix(train, split.foldIn(), null));
+  }
+
+  private static void time(
+      Path data, String dataset, String name, Supplier<Recommender> factory, int runs)
+      throws Exception {
+    Original o = original(data, dataset);
     double[] seconds = new double[runs];
     RankingMetrics.Result last = null;
     for (int r = 0; r < runs; r++) {
       long t0 = System.nanoTime();
       last =
-          FoldInEvaluation.evaluate(factory.get(), training, split, RankingMetrics.PAPER_CUTOFFS);
+          FoldInEvaluation.evaluate(
+              factory.get(), o.training(), o.split(), RankingMetrics.PAPER_CUTOFFS);
       seconds[r] = (System.nanoTime() - t0) / 1e9;
     }
     Arrays.sort(seconds);

@@ -256,8 +256,9 @@ public final class ResultsPage implements Callable<Integer> {
                 first.file(),
                 first.row()));
       }
-      for (long s : p.syntheticSettings().isEmpty() ? List.<Long>of() : p.seeds()) {
-        for (String setting : p.syntheticSettings()) {
+      SortedSet<String> settings = p.syntheticSettings();
+      for (long s : settings.isEmpty() ? List.<Long>of() : p.seeds()) {
+        for (String setting : settings) {
           String other = runOwner.putIfAbsent(s + " " + setting, p.file());
           if (other != null) {
             throw new IllegalArgumentException(
